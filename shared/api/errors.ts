@@ -1,0 +1,43 @@
+// Error codes the API returns in `{ error: { code, message, details } }`.
+// The renderer maps each code to a Dutch/English text; `message` is an English fallback for logs and tools.
+export const ErrorCode = {
+  validation: 'validation_failed',
+  invalidCredentials: 'invalid_credentials',
+  tooManyAttempts: 'too_many_attempts',
+  unauthenticated: 'unauthenticated',
+  sessionExpired: 'session_expired',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  loginExpired: 'login_expired',
+  wrongStage: 'wrong_stage',
+  invalidCode: 'invalid_code',
+  codeExpired: 'code_expired',
+  codeTriesExceeded: 'code_tries_exceeded',
+  resendTooSoon: 'resend_too_soon',
+  tooManyCodes: 'too_many_codes',
+  wrongCurrentPassword: 'wrong_current_password',
+  weakPassword: 'weak_password',
+  linkInvalid: 'link_invalid',
+  linkExpired: 'link_expired',
+  badOrigin: 'bad_origin',
+  unsupportedMediaType: 'unsupported_media_type',
+  payloadTooLarge: 'payload_too_large',
+  internal: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. `newPassword`. */
+  path: string;
+  /** Machine-readable reason (zod issue code or our own, e.g. `too_short`, `common_password`). */
+  code: string;
+  message: string;
+}
+
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: { fields?: FieldIssue[]; retryAfterSeconds?: number; attemptsLeft?: number; [k: string]: unknown };
+  };
+}

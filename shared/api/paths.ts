@@ -1,0 +1,21 @@
+// Every HTTP path of the API, declared once for server routes, the renderer's client and the tests.
+export const API_PREFIX = '/api/v1';
+
+export const ApiPath = {
+  info: '/info',
+  login: '/auth/login',
+  loginState: '/auth/login-state',
+  verifyDevice: '/auth/verify-device',
+  resendCode: '/auth/resend-code',
+  changePassword: '/auth/change-password',
+  forgotPassword: '/auth/forgot-password',
+  resetCheck: '/auth/reset-password/check',
+  resetPassword: '/auth/reset-password',
+  logout: '/auth/logout',
+  me: '/auth/me',
+} as const;
+
+/** Header through which the desktop app (main process) presents the device secret it keeps in the OS keychain. */
+export const DEVICE_SECRET_HEADER = 'x-device-secret';
+/** Cookie names used in web mode. */
+export const Cookie = { session: 'cp_session', login: 'cp_login', device: 'cp_device' } as const;
