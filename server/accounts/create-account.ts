@@ -1,0 +1,117 @@
+// Creating accounts (admin CLI, demo seed): validation first, then one transaction, so nothing is half-written.
+import { z } from 'zod';
+import { toDutchMobileE164 } from '../../shared/phone.ts';
+import { insertClient, insertMember } from '../db/repos/clients.ts';
+import { findUserByUsername, insertUser } from '../db/repos/users.ts';
+import { audit } from '../audit/audit.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/open.ts';
+import type { PasswordHasher } from '../auth/passwords.ts';
+
+export class AccountError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+  }
+}
+
+const AccountInput = z.object({
+  name: z.string().trim().min(2, 'naam: minimaal 2 tekens').max(120, 'naam: te lang'),
+  username: z
+    .string()
+    .trim()
+    .min(3, 'gebruikersnaam: minimaal 3 tekens')
+    .max(64, 'gebruikersnaam: te lang')
+    .regex(/^[a-zA-Z0-9._-]+$/, 'gebruikersnaam: alleen letters, cijfers, punt, streepje en liggend streepje'),
+  email: z.string().trim().email('e-mailadres: ongeldig'),
+  mobile: z.string().trim().min(1, 'mobiel nummer: verplicht'),
+});
+export type AccountInput = z.input<typeof AccountInput>;
+
+interface Validated {
+  name: string;
+  username: string;
+  email: string;
+  mobile: string;
+}
+
+function validate(db: Db, input: AccountInput): Validated {
+  const r = AccountInput.safeParse(input);
+  const problems = r.success ? [] : r.error.issues.map((i) => i.message);
+  const mobile = toDutchMobileE164(input.mobile ?? '');
+  if (input.mobile && !mobile) {
+    problems.push('mobiel nummer: geen Nederlands mobiel nummer (06… of +316…); het nummer ontvangt de SMS-code');
+  }
+  if (r.success && findUserByUsername(db, r.data.username)) problems.push(`gebruikersnaam: "${r.data.username}" bestaat al`);
+  if (problems.length > 0 || !r.success || !mobile) throw new AccountError(problems);
+  return { ...r.data, mobile };
+}
+
+export interface CreatedAccount {
+  userId: number;
+  clientId: number;
+}
+
+/** A client with his own login: he is the first member of his own network, with every right and a lock. */
+export async function createClientAccount(
+  deps: { db: Db; clock: Clock; hasher: PasswordHasher },
+  input: AccountInput,
+  password: string,
+  options: { mustChangePassword: boolean },
+): Promise<CreatedAccount> {
+  const v = validate(deps.db, input);
+  const hash = await deps.hasher.hash(password);
+  return deps.db.transaction(() => {
+    const at = deps.clock.now().toISOString();
+    validate(deps.db, input); // again inside the transaction: the username may have been taken meanwhile
+    const userId = insertUser(deps.db, {
+      username: v.username,
+      displayName: v.name,
+      email: v.email,
+      mobile: v.mobile,
+      kind: 'client',
+      passwordHash: hash,
+      mustChangePassword: options.mustChangePassword,
+      createdAt: at,
+    });
+    const clientId = insertClient(deps.db, userId, v.name, at);
+    insertMember(deps.db, { clientId, userId, role: 'client', relation: null, locked: true, allRights: true, createdAt: at });
+    audit(deps, null, { userId, username: v.username, clientId, action: 'account.create', outcome: 'success', detail: 'client' });
+    return { userId, clientId };
+  })();
+}
+
+/** A contact person in a client's network. Rights start empty: the client ticks them (DESIGN §3). */
+export async function createContactAccount(
+  deps: { db: Db; clock: Clock; hasher: PasswordHasher },
+  input: AccountInput & { clientId: number; relation: string },
+  password: string,
+  options: { mustChangePassword: boolean; allRights?: boolean },
+): Promise<{ userId: number }> {
+  const v = validate(deps.db, input);
+  const hash = await deps.hasher.hash(password);
+  return deps.db.transaction(() => {
+    const at = deps.clock.now().toISOString();
+    validate(deps.db, input);
+    const userId = insertUser(deps.db, {
+      username: v.username,
+      displayName: v.name,
+      email: v.email,
+      mobile: v.mobile,
+      kind: 'contact',
+      passwordHash: hash,
+      mustChangePassword: options.mustChangePassword,
+      createdAt: at,
+    });
+    insertMember(deps.db, {
+      clientId: input.clientId,
+      userId,
+      role: 'contact',
+      relation: input.relation,
+      locked: false,
+      allRights: options.allRights ?? false,
+      createdAt: at,
+    });
+    audit(deps, null, { userId, username: v.username, clientId: input.clientId, action: 'account.create', outcome: 'success', detail: 'contact' });
+    return { userId };
+  })();
+}

@@ -1,0 +1,82 @@
+// Sessions: an opaque 256-bit token in an HttpOnly cookie, stored hashed; idle 30 minutes, absolute 12 hours,
+// both enforced here on every request.
+import { addMs } from '../clock.ts';
+import { HttpError } from '../http/errors.ts';
+import { findSessionByTokenHash, insertSession, revokeSession, touchSession } from '../db/repos/sessions.ts';
+import { findUserById, type User } from '../db/repos/users.ts';
+import { hashToken, randomToken } from './crypto.ts';
+import { SignInRules as R } from './rules.ts';
+import { audit } from '../audit/audit.ts';
+import type { AuthDeps, RequestMeta } from './deps.ts';
+import type { Me, SessionInfo } from '../../shared/api/auth.ts';
+
+export interface NewSession {
+  token: string;
+  sessionId: number;
+  info: SessionInfo;
+}
+
+/** Call inside the transaction that completes the login. */
+export function startSession(deps: AuthDeps, user: User, deviceId: number | null, meta: RequestMeta): NewSession {
+  const now = deps.clock.now();
+  const token = randomToken();
+  const absolute = addMs(now, R.sessionAbsoluteMs);
+  const sessionId = insertSession(deps.db, {
+    userId: user.id,
+    tokenHash: hashToken(token),
+    deviceId,
+    at: now.toISOString(),
+    absoluteExpiresAt: absolute.toISOString(),
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, sessionId, info: sessionInfo(now, absolute) };
+}
+
+function sessionInfo(lastSeen: Date, absolute: Date): SessionInfo {
+  const idle = addMs(lastSeen, R.sessionIdleMs);
+  return {
+    idleExpiresAt: (idle < absolute ? idle : absolute).toISOString(),
+    absoluteExpiresAt: absolute.toISOString(),
+  };
+}
+
+export interface Authenticated {
+  user: User;
+  sessionId: number;
+  deviceId: number | null;
+  info: SessionInfo;
+}
+
+/** Checks a session token; a live session counts the request as activity. Throws 401 otherwise. */
+export function authenticate(deps: AuthDeps, token: string | null, meta: RequestMeta): Authenticated {
+  if (!token) throw new HttpError(401, 'unauthenticated', 'Not signed in');
+  const s = findSessionByTokenHash(deps.db, hashToken(token));
+  if (!s || s.revokedAt) throw new HttpError(401, 'unauthenticated', 'Not signed in');
+  const now = deps.clock.now();
+  const absolute = new Date(s.absoluteExpiresAt);
+  const idleEnd = addMs(new Date(s.lastSeenAt), R.sessionIdleMs);
+  if (now >= absolute || now >= idleEnd) {
+    const reason = now >= absolute ? 'absolute-timeout' : 'idle-timeout';
+    deps.db.transaction(() => {
+      revokeSession(deps.db, s.id, now.toISOString(), reason);
+      audit(deps, meta, { userId: s.userId, action: 'session.expired', outcome: 'success', detail: reason });
+    })();
+    throw new HttpError(401, 'session_expired', 'Session expired');
+  }
+  const user = findUserById(deps.db, s.userId);
+  if (!user) throw new HttpError(401, 'unauthenticated', 'Not signed in');
+  touchSession(deps.db, s.id, now.toISOString());
+  return { user, sessionId: s.id, deviceId: s.deviceId, info: sessionInfo(now, absolute) };
+}
+
+export function endSession(deps: AuthDeps, auth: Authenticated, meta: RequestMeta): void {
+  deps.db.transaction(() => {
+    revokeSession(deps.db, auth.sessionId, deps.clock.now().toISOString(), 'logout');
+    audit(deps, meta, { userId: auth.user.id, username: auth.user.username, action: 'logout', outcome: 'success' });
+  })();
+}
+
+export function toMe(user: User): Me {
+  return { id: user.id, username: user.username, displayName: user.displayName, kind: user.kind };
+}

@@ -1,0 +1,106 @@
+// Typed configuration from the environment, with the defaults of the README. Parsed once at start-up; a bad value
+// stops the server with a message naming the variable.
+import path from 'node:path';
+import { z } from 'zod';
+import type { LogLevel } from './log.ts';
+
+const bool = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const EnvSchema = z.object({
+  PORTAL_PORT: z.coerce.number().int().min(0).max(65535).default(8470),
+  PORTAL_HOST: z.string().min(1).default('127.0.0.1'),
+  PORTAL_DATA_DIR: z.string().min(1).default('./.portal-data'),
+  PORTAL_PUBLIC_URL: z.string().url().optional(),
+  PORTAL_ORG_NAME: z.string().min(1).default('Careyn'),
+  PORTAL_SUPPORT_EMAIL: z.string().email().default('portaal@example.nl'),
+  PORTAL_HELP_VIDEO_URL: z.string().url().optional(),
+  PORTAL_MANUAL_URL: z.string().url().optional(),
+  PORTAL_SMS: z.enum(['file', 'twilio']).default('file'),
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_FROM: z.string().optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z.string().optional(),
+  PORTAL_SMTP_URL: z.string().url().optional(),
+  PORTAL_MAIL_FROM: z.string().min(3).optional(),
+  PORTAL_TRUST_PROXY: bool.default(false),
+  PORTAL_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  PORTAL_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  PORTAL_TEST_HOOKS: bool.default(false),
+  PORTAL_WEB_DIR: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  dbFile: string;
+  outboxDir: string;
+  /** Base of every link in e-mails; never derived from the Host header. */
+  publicUrl: string;
+  organisationName: string;
+  supportEmail: string;
+  helpVideoUrl: string | null;
+  manualUrl: string | null;
+  sms:
+    | { kind: 'file' }
+    | { kind: 'twilio'; accountSid: string; authToken: string; from: string | null; messagingServiceSid: string | null };
+  smtpUrl: string | null;
+  mailFrom: string;
+  trustProxy: boolean;
+  outboxIntervalMs: number;
+  logLevel: LogLevel;
+  /** Enables /api/v1/test/* (moving the clock) for end-to-end tests. Never on in production. */
+  testHooks: boolean;
+  /** The built renderer served in web mode. */
+  webDir: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Ongeldige configuratie:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.PORTAL_DATA_DIR);
+  let sms: Config['sms'] = { kind: 'file' };
+  if (e.PORTAL_SMS === 'twilio') {
+    if (!e.TWILIO_ACCOUNT_SID || !e.TWILIO_AUTH_TOKEN || !(e.TWILIO_FROM || e.TWILIO_MESSAGING_SERVICE_SID)) {
+      throw new ConfigError(
+        'PORTAL_SMS=twilio vraagt TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN en TWILIO_FROM of TWILIO_MESSAGING_SERVICE_SID',
+      );
+    }
+    sms = {
+      kind: 'twilio',
+      accountSid: e.TWILIO_ACCOUNT_SID,
+      authToken: e.TWILIO_AUTH_TOKEN,
+      from: e.TWILIO_FROM ?? null,
+      messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID ?? null,
+    };
+  }
+  const publicUrl = (e.PORTAL_PUBLIC_URL ?? `http://${e.PORTAL_HOST}:${e.PORTAL_PORT}`).replace(/\/+$/, '');
+  return {
+    port: e.PORTAL_PORT,
+    host: e.PORTAL_HOST,
+    dataDir,
+    dbFile: path.join(dataDir, 'portal.sqlite'),
+    outboxDir: path.join(dataDir, 'outbox'),
+    publicUrl,
+    organisationName: e.PORTAL_ORG_NAME,
+    supportEmail: e.PORTAL_SUPPORT_EMAIL,
+    helpVideoUrl: e.PORTAL_HELP_VIDEO_URL ?? null,
+    manualUrl: e.PORTAL_MANUAL_URL ?? null,
+    sms,
+    smtpUrl: e.PORTAL_SMTP_URL ?? null,
+    mailFrom: e.PORTAL_MAIL_FROM ?? `${e.PORTAL_ORG_NAME} Cliëntportaal <noreply@${new URL(publicUrl).hostname}>`,
+    trustProxy: e.PORTAL_TRUST_PROXY,
+    outboxIntervalMs: e.PORTAL_OUTBOX_INTERVAL_MS,
+    logLevel: e.PORTAL_LOG_LEVEL,
+    testHooks: e.PORTAL_TEST_HOOKS,
+    webDir: path.resolve(e.PORTAL_WEB_DIR ?? 'dist/web'),
+  };
+}

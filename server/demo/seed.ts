@@ -1,0 +1,46 @@
+// The demo organisation of `npm run web`: Truus van Dorp (client) and Annie van Dorp (her first contact), as in
+// the Careyn manual's example. Fixed passwords so the demo logins can be printed at every start.
+import { createClientAccount, createContactAccount } from '../accounts/create-account.ts';
+import { findUserByUsername } from '../db/repos/users.ts';
+import { findClientByUserId } from '../db/repos/clients.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/open.ts';
+import type { PasswordHasher } from '../auth/passwords.ts';
+
+export const DEMO_LOGINS = [
+  { username: 'truus', password: 'Zonnebloem-Truus-1947', role: 'cliënt' },
+  { username: 'annie', password: 'Tulpenveld-Annie-1972', role: 'contactpersoon van Truus' },
+] as const;
+
+/** Creates the demo accounts that are missing; returns the usernames it created. */
+export async function seedDemo(deps: { db: Db; clock: Clock; hasher: PasswordHasher }): Promise<string[]> {
+  const created: string[] = [];
+  if (!findUserByUsername(deps.db, 'truus')) {
+    await createClientAccount(
+      deps,
+      { name: 'Truus van Dorp', username: 'truus', email: 'truus@example.nl', mobile: '06 12345678' },
+      DEMO_LOGINS[0].password,
+      { mustChangePassword: false },
+    );
+    created.push('truus');
+  }
+  if (!findUserByUsername(deps.db, 'annie')) {
+    const truus = findUserByUsername(deps.db, 'truus')!;
+    const client = findClientByUserId(deps.db, truus.id)!;
+    await createContactAccount(
+      deps,
+      {
+        name: 'Annie van Dorp',
+        username: 'annie',
+        email: 'annie@example.nl',
+        mobile: '06 87654321',
+        clientId: client.id,
+        relation: 'Eerste relatie/contactpersoon',
+      },
+      DEMO_LOGINS[1].password,
+      { mustChangePassword: false },
+    );
+    created.push('annie');
+  }
+  return created;
+}
