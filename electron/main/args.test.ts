@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ArgsError, DEFAULT_SERVER_URL, parseLaunchArgs, toServerOrigin } from './args.ts';
+
+describe('parseLaunchArgs', () => {
+  it('defaults to the local server in personal mode', () => {
+    expect(parseLaunchArgs(['.'])).toEqual({ serverOrigin: new URL(DEFAULT_SERVER_URL).origin, kiosk: false });
+  });
+
+  it('reads --server URL, --server=URL and --kiosk among foreign switches', () => {
+    expect(parseLaunchArgs(['.', '--no-sandbox', '--server', 'https://pluryn.example.nl/pad', '--kiosk'])).toEqual({
+      serverOrigin: 'https://pluryn.example.nl',
+      kiosk: true,
+    });
+    expect(parseLaunchArgs(['--server=http://localhost:9000']).serverOrigin).toBe('http://localhost:9000');
+  });
+
+  it('refuses --server without a value', () => {
+    expect(() => parseLaunchArgs(['--server'])).toThrow(ArgsError);
+    expect(() => parseLaunchArgs(['--server', '--kiosk'])).toThrow(ArgsError);
+  });
+});
+
+describe('toServerOrigin', () => {
+  it('accepts https anywhere and http on loopback only', () => {
+    expect(toServerOrigin('https://careyn.example.nl:8443/')).toBe('https://careyn.example.nl:8443');
+    expect(toServerOrigin('http://127.0.0.1:8470')).toBe('http://127.0.0.1:8470');
+    expect(toServerOrigin('http://[::1]:8470')).toBe('http://[::1]:8470');
+    expect(() => toServerOrigin('http://192.168.1.10:8470')).toThrow(ArgsError);
+    expect(() => toServerOrigin('http://127.0.0.1.evil.nl')).toThrow(ArgsError);
+  });
+
+  it('refuses other schemes, credentials and garbage', () => {
+    for (const bad of ['file:///etc/passwd', 'javascript:alert(1)', 'ftp://x.nl', 'https://u:p@x.nl', 'geen url']) {
+      expect(() => toServerOrigin(bad), bad).toThrow(ArgsError);
+    }
+  });
+});
