@@ -8,6 +8,7 @@ export const ErrorCode = {
   sessionExpired: 'session_expired',
   forbidden: 'forbidden',
   notFound: 'not_found',
+  methodNotAllowed: 'method_not_allowed',
   loginExpired: 'login_expired',
   wrongStage: 'wrong_stage',
   invalidCode: 'invalid_code',

@@ -9,8 +9,9 @@ export function errorMiddleware(log: Logger): Koa.Middleware {
   return async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) {
-        throw new HttpError(404, 'not_found', 'No such endpoint');
+      if (ctx.body === undefined && ctx.path.startsWith('/api/')) {
+        if (ctx.status === 404) throw new HttpError(404, 'not_found', 'No such endpoint');
+        if (ctx.status === 405) throw new HttpError(405, 'method_not_allowed', 'Method not allowed here');
       }
     } catch (err) {
       const e = toHttpError(err);
