@@ -1,0 +1,53 @@
+import { createApp, watch } from 'vue';
+import { createPinia } from 'pinia';
+import App from './App.vue';
+import { i18n, applyDocumentLang, currentLocale } from './i18n/index.ts';
+import { vuetify } from './plugins/vuetify.ts';
+import { createAppRouter } from './router/index.ts';
+import { authGuard } from './router/guard.ts';
+import { RouteName } from './router/names.ts';
+import { useAuthStore } from './stores/auth.ts';
+import { useNoticeStore } from './stores/notice.ts';
+import { usePublicInfoStore } from './stores/public-info.ts';
+import { setUnauthorizedHandler } from './api/client.ts';
+import { ErrorCode } from '../../shared/api/errors.ts';
+import { noteNavigation } from './lib/navigation.ts';
+
+const app = createApp(App);
+const pinia = createPinia();
+const router = createAppRouter();
+app.use(pinia).use(i18n).use(vuetify).use(router);
+
+const auth = useAuthStore(pinia);
+const notices = useNoticeStore(pinia);
+const publicInfo = usePublicInfoStore(pinia);
+void publicInfo.load();
+
+router.beforeEach((to) => authGuard(to, { auth, notify: notices.set }));
+
+function updateDocumentTitle(): void {
+  const key = router.currentRoute.value.meta.titleKey;
+  const org = publicInfo.info?.organisationName;
+  const base = org ? `${i18n.global.t('app.name')} ${org}` : i18n.global.t('app.name');
+  document.title = key ? `${i18n.global.t(key)} – ${base}` : base;
+}
+
+router.afterEach((_to, _from, failure) => {
+  if (!failure) noteNavigation();
+  updateDocumentTitle();
+});
+watch([() => publicInfo.info, () => i18n.global.locale.value], () => {
+  applyDocumentLang(currentLocale());
+  updateDocumentTitle();
+});
+applyDocumentLang(currentLocale());
+
+// A call that finds the session gone (idle timeout, revoked elsewhere): back to the login page, with the reason.
+setUnauthorizedHandler((error) => {
+  if (!auth.me) return;
+  auth.clear();
+  notices.set(error.code === ErrorCode.sessionExpired ? 'notices.sessionExpired' : 'notices.unauthenticated', 'warning');
+  void router.replace({ name: RouteName.login });
+});
+
+app.mount('#app');

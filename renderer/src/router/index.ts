@@ -1,0 +1,77 @@
+// Web-history router with Dutch paths. Sign-in pages and the home screen load at once; the rest on demand.
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import type { Access } from './guard.ts';
+import { RouteName, RoutePath } from './names.ts';
+import LoginPage from '../pages/LoginPage.vue';
+import HomePage from '../pages/HomePage.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    access?: Access;
+    /** i18n key of the page title (h1 and document title). */
+    titleKey?: string;
+    /** Shows the top bar (signed-in pages). */
+    topBar?: boolean;
+  }
+}
+
+const section = (name: RouteName, path: string, titleKey: string): RouteRecordRaw => ({
+  name,
+  path,
+  component: () => import('../pages/SectionPage.vue'),
+  props: { titleKey },
+  meta: { access: 'protected', titleKey, topBar: true },
+});
+
+export const routes: RouteRecordRaw[] = [
+  { name: RouteName.login, path: RoutePath.login, component: LoginPage, meta: { access: 'guest', titleKey: 'login.title' } },
+  {
+    name: RouteName.verifyDevice,
+    path: RoutePath.verifyDevice,
+    component: () => import('../pages/VerifyDevicePage.vue'),
+    meta: { access: 'verify', titleKey: 'verify.title' },
+  },
+  {
+    name: RouteName.changePassword,
+    path: RoutePath.changePassword,
+    component: () => import('../pages/ChangePasswordPage.vue'),
+    meta: { access: 'change-password', titleKey: 'changePassword.title' },
+  },
+  {
+    name: RouteName.forgotPassword,
+    path: RoutePath.forgotPassword,
+    component: () => import('../pages/ForgotPasswordPage.vue'),
+    meta: { access: 'public', titleKey: 'forgot.title' },
+  },
+  {
+    name: RouteName.resetPassword,
+    path: RoutePath.resetPassword,
+    component: () => import('../pages/ResetPasswordPage.vue'),
+    meta: { access: 'public', titleKey: 'reset.title' },
+  },
+  { name: RouteName.home, path: RoutePath.home, component: HomePage, meta: { access: 'protected', titleKey: 'home.title', topBar: true } },
+  {
+    name: RouteName.information,
+    path: RoutePath.information,
+    component: () => import('../pages/InformationPage.vue'),
+    meta: { access: 'optional', titleKey: 'info.title', topBar: true },
+  },
+  section(RouteName.appointments, RoutePath.appointments, 'panels.appointments.title'),
+  section(RouteName.messages, RoutePath.messages, 'panels.messages.title'),
+  section(RouteName.file, RoutePath.file, 'panels.file.title'),
+  section(RouteName.details, RoutePath.details, 'panels.details.title'),
+  {
+    name: RouteName.notFound,
+    path: '/:pathMatch(.*)*',
+    component: () => import('../pages/NotFoundPage.vue'),
+    meta: { access: 'optional', titleKey: 'notFound.title', topBar: true },
+  },
+];
+
+export function createAppRouter() {
+  return createRouter({
+    history: createWebHistory(import.meta.env.BASE_URL),
+    routes,
+    scrollBehavior: () => ({ top: 0 }),
+  });
+}

@@ -1,0 +1,30 @@
+// Route names and their Dutch paths, declared once.
+export const RouteName = {
+  login: 'login',
+  verifyDevice: 'verify-device',
+  changePassword: 'change-password',
+  forgotPassword: 'forgot-password',
+  resetPassword: 'reset-password',
+  home: 'home',
+  information: 'information',
+  appointments: 'appointments',
+  messages: 'messages',
+  file: 'file',
+  details: 'details',
+  notFound: 'not-found',
+} as const;
+export type RouteName = (typeof RouteName)[keyof typeof RouteName];
+
+export const RoutePath = {
+  login: '/inloggen',
+  verifyDevice: '/apparaat-verificatie',
+  changePassword: '/wachtwoord-wijzigen',
+  forgotPassword: '/wachtwoord-vergeten',
+  resetPassword: '/wachtwoord-herstellen',
+  home: '/',
+  information: '/informatie',
+  appointments: '/afspraken',
+  messages: '/berichten',
+  file: '/dossier',
+  details: '/gegevens',
+} as const;
