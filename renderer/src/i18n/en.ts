@@ -155,6 +155,7 @@ export const en: MessageSchema = {
     session_expired: 'Your session has expired. Please sign in again.',
     forbidden: 'You do not have access to this part.',
     not_found: 'This item was not found.',
+    method_not_allowed: 'This is not possible here. Reload the page and try again.',
     login_expired: 'Signing in took too long. Please sign in again.',
     wrong_stage: 'This step does not belong to your sign-in. Please sign in again.',
     invalid_code: 'The code is incorrect. You can try {n} more time. | The code is incorrect. You can try {n} more times.',

@@ -157,6 +157,7 @@ export const nl = {
     session_expired: 'Uw sessie is verlopen. Log opnieuw in.',
     forbidden: 'U heeft geen toegang tot dit onderdeel.',
     not_found: 'Dit onderdeel is niet gevonden.',
+    method_not_allowed: 'Dit kan hier niet. Laad de pagina opnieuw en probeer het nog eens.',
     login_expired: 'Het inloggen duurde te lang. Log opnieuw in.',
     wrong_stage: 'Deze stap hoort niet bij uw inlogpoging. Log opnieuw in.',
     invalid_code:
