@@ -2,6 +2,7 @@
 // shared is the bottom layer; server, electron and renderer each depend on shared only, never on each other.
 import { builtinModules } from 'node:module';
 import { defineConfig, globalIgnores } from 'eslint/config';
+import { builtinRules } from 'eslint/use-at-your-own-risk';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
@@ -25,11 +26,8 @@ const ELECTRON = {
 
 const layer = (...patterns) => ['error', { patterns }];
 
-const SHARED_RULE = layer(
-  folders(['server', 'electron', 'renderer', 'tests'], 'shared/ is the bottom layer: it imports nothing of ours.'),
-  NODE_BUILTINS,
-  ELECTRON,
-);
+const SHARED_WHY = 'shared/ is the bottom layer: it imports nothing of ours.';
+const SHARED_RULE = layer(folders(['server', 'electron', 'renderer', 'tests'], SHARED_WHY), NODE_BUILTINS, ELECTRON);
 const SERVER_RULE = layer(folders(['renderer', 'electron'], 'server/ may import shared/ only.'), ELECTRON);
 const ELECTRON_RULE = layer(
   folders(['renderer', 'server'], 'electron/ may import shared/ only; talk to the server over HTTP.'),
@@ -41,6 +39,18 @@ const RENDERER_FOLDERS = folders(
 const RENDERER_RULE = layer(RENDERER_FOLDERS, NODE_BUILTINS, ELECTRON);
 
 const CODE = ['**/*.{ts,mts,cts,js,mjs,cjs,vue}'];
+
+// ESLint's own recommended rules (what @eslint/js would give), read from ESLint itself so no extra package is needed.
+const CORE_RECOMMENDED = Object.fromEntries(
+  [...builtinRules].filter(([, rule]) => rule.meta?.docs?.recommended).map(([name]) => [name, 'error']),
+);
+
+// Prettier owns layout (also in .vue templates); eslint-plugin-vue's layout rules would fight it on every save.
+const VUE_LAYOUT_OFF = Object.fromEntries(
+  Object.entries(pluginVue.rules)
+    .filter(([, rule]) => rule.meta?.type === 'layout')
+    .map(([name]) => [`vue/${name}`, 'off']),
+);
 
 export default defineConfig([
   globalIgnores([
@@ -56,6 +66,7 @@ export default defineConfig([
 
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
 
+  { files: CODE, rules: CORE_RECOMMENDED },
   ...tseslint.configs.recommended.map((config) => ({ ...config, files: config.files ?? CODE })),
   ...pluginVue.configs['flat/recommended'],
   {
@@ -63,6 +74,8 @@ export default defineConfig([
     languageOptions: {
       parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
     },
+    // TypeScript itself reports undefined names; no-undef does not understand type-only identifiers.
+    rules: { ...VUE_LAYOUT_OFF, 'no-undef': 'off' },
   },
   {
     files: CODE,
@@ -92,5 +105,18 @@ export default defineConfig([
     files: ['renderer/**/*.config.{ts,js,mts,mjs}'],
     languageOptions: { globals: globals.node },
     rules: { 'no-restricted-imports': layer(RENDERER_FOLDERS, ELECTRON) },
+  },
+  {
+    // Unit tests beside the code run under vitest in Node (e.g. reading message files); they still may not reach
+    // into other layers.
+    files: ['renderer/**/*.test.ts'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-restricted-imports': layer(RENDERER_FOLDERS, ELECTRON) },
+  },
+  {
+    files: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': layer(folders(['server', 'electron', 'renderer', 'tests'], SHARED_WHY), ELECTRON),
+    },
   },
 ]);
