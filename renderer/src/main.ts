@@ -3,6 +3,7 @@ import { createPinia } from 'pinia';
 import App from './App.vue';
 import { i18n, applyDocumentLang, currentLocale } from './i18n/index.ts';
 import { vuetify } from './plugins/vuetify.ts';
+import './styles/app.css';
 import { createAppRouter } from './router/index.ts';
 import { authGuard } from './router/guard.ts';
 import { RouteName } from './router/names.ts';

@@ -34,6 +34,11 @@ export const vuetify = createVuetify({
           warning: '#7A4100',
           'on-warning': '#FFFFFF',
         },
+        variables: {
+          // Labels and secondary texts use these; Vuetify's defaults (0.6/0.7) fall below 4.5:1 on some greys.
+          'medium-emphasis-opacity': 0.8,
+          'high-emphasis-opacity': 0.92,
+        },
       },
     },
   },
