@@ -1,0 +1,146 @@
+// Runs main's start-up against a fake `electron` module and checks the wiring the pure-logic tests cannot see:
+// what is registered before `ready`, which IPC channels exist, the window and the navigation rules.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { IpcChannel } from '../../shared/ipc.ts';
+import { fakeSession } from './electron-fake.test-support.ts';
+
+type Listener = (...args: unknown[]) => unknown;
+
+function makeElectron(opts: { gotLock: boolean }) {
+  const appListeners = new Map<string, Listener>();
+  const windows: { options: Record<string, unknown>; loadURL: ReturnType<typeof vi.fn> }[] = [];
+  const defaultSession = fakeSession();
+  const kioskSession = fakeSession();
+  const order: string[] = [];
+  const electron = {
+    order,
+    windows,
+    appListeners,
+    defaultSession,
+    kioskSession,
+    app: {
+      requestSingleInstanceLock: vi.fn(() => opts.gotLock),
+      enableSandbox: vi.fn(() => void order.push('enableSandbox')),
+      on: vi.fn((event: string, fn: Listener) => void appListeners.set(event, fn)),
+      whenReady: vi.fn(() => {
+        order.push('whenReady');
+        return Promise.resolve();
+      }),
+      getVersion: () => '0.1.0',
+      isPackaged: false,
+      quit: vi.fn(),
+      exit: vi.fn(),
+    },
+    protocol: { registerSchemesAsPrivileged: vi.fn(() => void order.push('registerSchemes')) },
+    session: { defaultSession, fromPartition: vi.fn(() => kioskSession) },
+    ipcMain: { handle: vi.fn() },
+    shell: { openExternal: vi.fn(async () => undefined) },
+    dialog: { showErrorBox: vi.fn() },
+    BrowserWindow: class {
+      loadURL = vi.fn(async () => undefined);
+      once = vi.fn();
+      on = vi.fn();
+      constructor(readonly options: Record<string, unknown>) {
+        windows.push(this);
+      }
+    },
+  };
+  return electron;
+}
+
+let electron: ReturnType<typeof makeElectron>;
+
+async function startMain(gotLock = true) {
+  vi.resetModules();
+  electron = makeElectron({ gotLock });
+  vi.doMock('electron', () => electron);
+  await import('./index.ts');
+  // Let the whenReady().then(...) continuation run.
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+const trusted = { senderFrame: { url: 'app://portal/', parent: null } };
+const untrusted = { senderFrame: { url: 'https://evil.nl/', parent: null } };
+
+function ipcHandler(channel: string): (event: unknown, ...args: unknown[]) => Promise<unknown> {
+  const call = electron.ipcMain.handle.mock.calls.find(([c]) => c === channel);
+  if (!call) throw new Error(`no handler for ${channel}`);
+  return call[1] as never;
+}
+
+describe('main start-up', () => {
+  beforeEach(() => startMain());
+
+  it('sets up sandbox and scheme privileges before ready', () => {
+    expect(electron.order.slice(0, 3)).toEqual(['enableSandbox', 'registerSchemes', 'whenReady']);
+  });
+
+  it('registers exactly the IPC channels of shared/ipc.ts', () => {
+    const channels = electron.ipcMain.handle.mock.calls.map(([c]) => c).sort();
+    expect(channels).toEqual(Object.values(IpcChannel).sort());
+  });
+
+  it('answers app info to our page only', async () => {
+    await expect(ipcHandler(IpcChannel.appInfo)(trusted)).resolves.toEqual({
+      version: '0.1.0',
+      platform: process.platform,
+      mode: 'personal',
+    });
+    await expect(ipcHandler(IpcChannel.appInfo)(untrusted)).rejects.toThrow('untrusted-sender');
+  });
+
+  it('opens no external link that is not allowlisted', async () => {
+    await expect(ipcHandler(IpcChannel.openExternal)(trusted, 'https://evil.nl/')).rejects.toThrow('not-allowed');
+    await expect(ipcHandler(IpcChannel.openExternal)(trusted, 'file:///etc/passwd')).rejects.toThrow(
+      'invalid-arguments',
+    );
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('opens one sandboxed window on app://portal/ with the built preload', () => {
+    expect(electron.windows).toHaveLength(1);
+    const [win] = electron.windows;
+    const web = win!.options.webPreferences as Record<string, unknown>;
+    expect(web).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(String(web.preload)).toMatch(/[/\\]preload[/\\]index\.cjs$/);
+    expect(win!.loadURL).toHaveBeenCalledWith('app://portal/');
+    expect(electron.defaultSession.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+  });
+
+  it('denies every permission request and check', () => {
+    const request = electron.defaultSession.setPermissionRequestHandler.mock.calls[0]![0] as Listener;
+    const callback = vi.fn();
+    request({}, 'media', callback, {});
+    expect(callback).toHaveBeenCalledWith(false);
+    const check = electron.defaultSession.setPermissionCheckHandler.mock.calls[0]![0] as Listener;
+    expect(check({}, 'notifications', 'app://portal', {})).toBe(false);
+  });
+
+  it('denies navigation, new windows and webviews in every web contents', () => {
+    const listeners = new Map<string, Listener>();
+    let openHandler: Listener = () => undefined;
+    const contents = {
+      on: (event: string, fn: Listener) => void listeners.set(event, fn),
+      setWindowOpenHandler: (fn: Listener) => void (openHandler = fn),
+    };
+    electron.appListeners.get('web-contents-created')!({}, contents);
+
+    const nav = { url: 'https://evil.nl/', preventDefault: vi.fn() };
+    listeners.get('will-navigate')!(nav);
+    expect(nav.preventDefault).toHaveBeenCalled();
+    const attach = { preventDefault: vi.fn() };
+    listeners.get('will-attach-webview')!(attach);
+    expect(attach.preventDefault).toHaveBeenCalled();
+    expect(openHandler({ url: 'https://evil.nl/' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('second instance', () => {
+  it('quits without a window when another instance holds the lock', async () => {
+    await startMain(false);
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.windows).toHaveLength(0);
+    expect(electron.ipcMain.handle).not.toHaveBeenCalled();
+  });
+});
