@@ -10,6 +10,11 @@ describe('resolveAssetPath', () => {
     expect(resolveAssetPath(root, 'app://portal/dossier/lezen')).toEqual({ kind: 'file', file: `${root}/index.html` });
   });
 
+  it('never answers an API path with the page', () => {
+    expect(resolveAssetPath(root, 'app://portal/api/v1/auth/me').kind).toBe('not-found');
+    expect(resolveAssetPath(root, 'app://portal/api').kind).toBe('not-found');
+  });
+
   it('serves files inside the renderer directory', () => {
     expect(resolveAssetPath(root, 'app://portal/assets/index-abc.js?v=1')).toEqual({
       kind: 'file',

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin.ts';
 
-export type AssetLookup = { kind: 'file'; file: string } | { kind: 'forbidden' } | { kind: 'bad-request' };
+export type AssetLookup =
+  { kind: 'file'; file: string } | { kind: 'not-found' } | { kind: 'forbidden' } | { kind: 'bad-request' };
 
 const INDEX_FILE = 'index.html';
 
@@ -31,6 +32,9 @@ export function resolveAssetPath(rootDir: string, requestUrl: string, pathApi: p
   if (decoded.includes('\0') || decoded.includes('\\')) return { kind: 'forbidden' };
   const segments = decoded.split('/').filter((s) => s !== '');
   if (segments.some((s) => s === '..' || s === '.' || s.includes(':'))) return { kind: 'forbidden' };
+
+  // The API lives on the server, never under app://; an HTML page here would look like a successful API answer.
+  if (segments[0] === 'api') return { kind: 'not-found' };
 
   const relative = segments.length === 0 ? INDEX_FILE : segments.join('/');
   const root = pathApi.resolve(rootDir);

@@ -27,6 +27,7 @@ export function serveRenderer(ses: Session, rendererDir: string, serverOrigin: s
     const lookup = resolveAssetPath(rendererDir, request.url);
     if (lookup.kind === 'bad-request') return new Response(null, { status: 400, headers });
     if (lookup.kind === 'forbidden') return new Response(null, { status: 403, headers });
+    if (lookup.kind === 'not-found') return new Response(null, { status: 404, headers });
     try {
       const body = await readFile(lookup.file);
       return new Response(request.method === 'HEAD' ? null : body, {
