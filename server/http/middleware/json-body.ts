@@ -1,5 +1,6 @@
 // Reads a JSON request body with a size limit. Only application/json is accepted for writes: a cross-site HTML
 // form cannot send it, which (with SameSite=Strict cookies and the origin check) closes CSRF.
+import type { IncomingMessage } from 'node:http';
 import type Koa from 'koa';
 import { HttpError } from '../errors.ts';
 
@@ -18,14 +19,7 @@ export function jsonBody(): Koa.Middleware {
       throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json');
     }
     if (length > LIMIT_BYTES) throw new HttpError(413, 'payload_too_large', 'Request body too large');
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > LIMIT_BYTES) throw new HttpError(413, 'payload_too_large', 'Request body too large');
-      chunks.push(chunk);
-    }
-    const text = Buffer.concat(chunks).toString('utf8');
+    const text = await readLimited(ctx.req, LIMIT_BYTES);
     try {
       ctx.request.body = text.trim() === '' ? {} : JSON.parse(text);
     } catch {
@@ -35,6 +29,30 @@ export function jsonBody(): Koa.Middleware {
     }
     return next();
   };
+}
+
+/**
+ * Reads the whole body as UTF-8. Past the limit it keeps reading but throws the data away and then answers 413:
+ * leaving a streamed (chunked) upload half-read destroys the socket, and the client gets a connection reset
+ * instead of the 413. The server's requestTimeout bounds how long such an upload can go on.
+ */
+function readLimited(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.once('end', () => {
+      if (size > limit) reject(new HttpError(413, 'payload_too_large', 'Request body too large'));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    // A client that gives up half-way is not a server error.
+    const incomplete = () => reject(new HttpError(400, 'validation_failed', 'Request body incomplete'));
+    req.once('error', incomplete);
+    req.once('close', incomplete);
+  });
 }
 
 declare module 'koa' {
