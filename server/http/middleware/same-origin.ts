@@ -7,7 +7,9 @@ export function sameOrigin(publicUrl: string, extraOrigins: string[] = []): Koa.
   return async (ctx, next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD' && ctx.path.startsWith('/api/')) {
       const origin = ctx.get('origin');
-      if (origin && !allowed.has(origin) && origin !== ctx.origin) {
+      // Not ctx.origin: since Koa 3 that is the Origin request header itself, so comparing with it allowed everything.
+      const self = `${ctx.protocol}://${ctx.host}`;
+      if (origin && !allowed.has(origin) && origin !== self) {
         throw new HttpError(403, 'bad_origin', 'Cross-origin request refused');
       }
     }
