@@ -10,7 +10,7 @@ import { RouteName } from './router/names.ts';
 import { useAuthStore } from './stores/auth.ts';
 import { useNoticeStore } from './stores/notice.ts';
 import { usePublicInfoStore } from './stores/public-info.ts';
-import { setUnauthorizedHandler } from './api/client.ts';
+import { serverNow, setUnauthorizedHandler } from './api/client.ts';
 import { ErrorCode } from '../../shared/api/errors.ts';
 import { noteNavigation } from './lib/navigation.ts';
 
@@ -24,7 +24,7 @@ const notices = useNoticeStore(pinia);
 const publicInfo = usePublicInfoStore(pinia);
 void publicInfo.load();
 
-router.beforeEach((to) => authGuard(to, { auth, notify: notices.set }));
+router.beforeEach((to) => authGuard(to, { auth, notify: notices.set, now: serverNow }));
 
 function updateDocumentTitle(): void {
   const key = router.currentRoute.value.meta.titleKey;

@@ -18,6 +18,7 @@ function route(access: Access, fullPath = '/x'): RouteLocationNormalized {
 function store(over: Partial<GuardStore> & { meOutcome?: MeOutcome | Error; loginState?: AuthStep | null | Error } = {}) {
   const s: GuardStore = {
     me: null,
+    session: null,
     checked: false,
     pending: null,
     fetchMe: vi.fn(async () => {
@@ -40,6 +41,21 @@ describe('authGuard', () => {
     const auth = store({ me });
     expect(await authGuard(route('protected'), { auth, notify: vi.fn() })).toBe(true);
     expect(auth.fetchMe).not.toHaveBeenCalled();
+  });
+
+  it('asks again when the cached session has passed its idle deadline', async () => {
+    const session = { idleExpiresAt: '2026-01-01T10:30:00Z', absoluteExpiresAt: '2026-01-01T22:00:00Z' };
+    const notify = vi.fn();
+    const fresh = store({ me, session });
+    const before = Date.parse('2026-01-01T10:29:00Z');
+    expect(await authGuard(route('protected'), { auth: fresh, notify, now: () => before })).toBe(true);
+    expect(fresh.fetchMe).not.toHaveBeenCalled();
+    const stale = store({ me, session, meOutcome: 'expired' });
+    const after = Date.parse('2026-01-01T10:31:00Z');
+    expect(await authGuard(route('protected', '/'), { auth: stale, notify, now: () => after })).toEqual({
+      name: RouteName.login,
+    });
+    expect(notify).toHaveBeenCalledWith('notices.sessionExpired', 'warning');
   });
 
   it('asks /auth/me on a fresh load and lets the user in', async () => {

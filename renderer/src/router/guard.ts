@@ -1,7 +1,7 @@
 // Decides per navigation whether a page may open, from what the auth store knows or asks the server.
 // Kept free of Vue components so it is unit-tested with a fake store.
 import type { RouteLocationNormalized, RouteLocationRaw } from 'vue-router';
-import type { AuthStep, Me } from '../../../shared/api/auth.ts';
+import type { AuthStep, Me, SessionInfo } from '../../../shared/api/auth.ts';
 import type { MeOutcome } from '../stores/auth.ts';
 import type { NoticeType } from '../stores/notice.ts';
 import { routeNameForStep, safeRedirect } from '../lib/auth-flow.ts';
@@ -19,6 +19,7 @@ export type Access = 'protected' | 'guest' | 'verify' | 'change-password' | 'opt
 
 export interface GuardStore {
   me: Me | null;
+  session: SessionInfo | null;
   checked: boolean;
   pending: AuthStep | null;
   fetchMe(): Promise<MeOutcome>;
@@ -28,6 +29,16 @@ export interface GuardStore {
 export interface GuardDeps {
   auth: GuardStore;
   notify(key: string, type: NoticeType): void;
+  /** Current time by the server's clock (ms); defaults to the local clock. */
+  now?: () => number;
+}
+
+/** True when the cached session's idle deadline has passed: worth asking the server before showing the page. */
+function sessionMayHaveExpired(session: SessionInfo | null, now: number): boolean {
+  if (!session) return false;
+  const idle = Date.parse(session.idleExpiresAt);
+  const absolute = Date.parse(session.absoluteExpiresAt);
+  return (Number.isFinite(idle) && idle <= now) || (Number.isFinite(absolute) && absolute <= now);
 }
 
 export const SIGN_IN_PATHS: readonly string[] = [
@@ -80,7 +91,7 @@ export async function authGuard(to: RouteLocationNormalized, deps: GuardDeps): P
     }
 
     case 'protected': {
-      if (auth.me) return true;
+      if (auth.me && !sessionMayHaveExpired(auth.session, (deps.now ?? Date.now)())) return true;
       // Asked again even when checked: the user may have signed in in another tab meanwhile.
       let outcome: MeOutcome | 'failed';
       try {
