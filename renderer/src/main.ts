@@ -47,7 +47,10 @@ applyDocumentLang(currentLocale());
 setUnauthorizedHandler((error) => {
   if (!auth.me) return;
   auth.clear();
-  notices.set(error.code === ErrorCode.sessionExpired ? 'notices.sessionExpired' : 'notices.unauthenticated', 'warning');
+  notices.set(
+    error.code === ErrorCode.sessionExpired ? 'notices.sessionExpired' : 'notices.unauthenticated',
+    'warning',
+  );
   void router.replace({ name: RouteName.login });
 });
 

@@ -26,7 +26,10 @@ export function usePasswordStrength(password: Ref<string>, userInputs: Ref<strin
       verdict.value = null;
       return;
     }
-    verdict.value = judge(password.value, userInputs.value.filter((u) => u.trim() !== ''));
+    verdict.value = judge(
+      password.value,
+      userInputs.value.filter((u) => u.trim() !== ''),
+    );
   }
 
   void loadJudge()

@@ -46,8 +46,7 @@ export const en: MessageSchema = {
   },
   verify: {
     title: 'Device verification',
-    intro:
-      'For your safety we have sent a text message with a code to {mobile}. The code is valid for 5 minutes.',
+    intro: 'For your safety we have sent a text message with a code to {mobile}. The code is valid for 5 minutes.',
     code: 'Code',
     codeHint: 'The code has 6 digits.',
     submit: 'Check code',
@@ -148,8 +147,7 @@ export const en: MessageSchema = {
     network: 'There is no connection with the server. Check your internet connection and try again.',
     validation_failed: 'Please check the details you entered.',
     invalid_credentials: 'Username or password is incorrect.',
-    too_many_attempts:
-      'Too many attempts. Try again in {n} minute. | Too many attempts. Try again in {n} minutes.',
+    too_many_attempts: 'Too many attempts. Try again in {n} minute. | Too many attempts. Try again in {n} minutes.',
     too_many_attempts_later: 'Too many attempts. Please try again later.',
     unauthenticated: 'You are not signed in. Sign in to continue.',
     session_expired: 'Your session has expired. Please sign in again.',
@@ -158,12 +156,12 @@ export const en: MessageSchema = {
     method_not_allowed: 'This is not possible here. Reload the page and try again.',
     login_expired: 'Signing in took too long. Please sign in again.',
     wrong_stage: 'This step does not belong to your sign-in. Please sign in again.',
-    invalid_code: 'The code is incorrect. You can try {n} more time. | The code is incorrect. You can try {n} more times.',
+    invalid_code:
+      'The code is incorrect. You can try {n} more time. | The code is incorrect. You can try {n} more times.',
     invalid_code_plain: 'The code is incorrect.',
     code_expired: 'The code has expired. Ask for a new code.',
     code_tries_exceeded: 'You entered a wrong code too often. Sign in again to get a new code.',
-    resend_too_soon:
-      'You can ask for a new code in {n} second. | You can ask for a new code in {n} seconds.',
+    resend_too_soon: 'You can ask for a new code in {n} second. | You can ask for a new code in {n} seconds.',
     resend_too_soon_plain: 'You cannot ask for a new code yet. Please wait a moment.',
     too_many_codes: 'Too many codes have been sent. Please try again later.',
     too_many_codes_minutes:

@@ -68,7 +68,9 @@ describe('describeError', () => {
 
 describe('describeFieldIssue', () => {
   it('maps password problems and zod messages', () => {
-    expect(describeFieldIssue({ path: 'newPassword', code: 'too_short', message: '' }).key).toBe('fieldErrors.too_short');
+    expect(describeFieldIssue({ path: 'newPassword', code: 'too_short', message: '' }).key).toBe(
+      'fieldErrors.too_short',
+    );
     expect(describeFieldIssue({ path: 'newPassword', code: 'too_long', message: '' }).key).toBe(
       'fieldErrors.password_too_long',
     );

@@ -59,8 +59,11 @@ describe('message files', () => {
     expect(nl.changePassword.submit).toBe('Wachtwoord wijzigen');
     expect(nl.logout.question).toBe('Weet u zeker dat u wilt uitloggen?');
     expect([nl.logout.yes, nl.logout.no]).toEqual(['Ja', 'Nee']);
-    expect([nl.panels.appointments.title, nl.panels.messages.title, nl.panels.file.title, nl.panels.details.title]).toEqual(
-      ['Mijn afspraken', 'Mijn berichten', 'Mijn dossier', 'Mijn gegevens'],
-    );
+    expect([
+      nl.panels.appointments.title,
+      nl.panels.messages.title,
+      nl.panels.file.title,
+      nl.panels.details.title,
+    ]).toEqual(['Mijn afspraken', 'Mijn berichten', 'Mijn dossier', 'Mijn gegevens']);
   });
 });

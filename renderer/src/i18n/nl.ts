@@ -23,8 +23,7 @@ export const nl = {
     show: 'Wachtwoord tonen',
     hide: 'Wachtwoord verbergen',
     rulesTitle: 'Regels voor een nieuw wachtwoord',
-    rules:
-      'Minimaal 10 tekens; kies iets dat niet makkelijk te raden is, bijvoorbeeld een zin van een paar woorden.',
+    rules: 'Minimaal 10 tekens; kies iets dat niet makkelijk te raden is, bijvoorbeeld een zin van een paar woorden.',
     strengthLabel: 'Sterkte van het wachtwoord',
     strength: {
       checking: 'Sterkte wordt gecontroleerd…',
@@ -174,7 +173,8 @@ export const nl = {
     wrong_current_password: 'Het huidige wachtwoord is onjuist.',
     weak_password: 'Het nieuwe wachtwoord voldoet niet aan de regels.',
     link_invalid: 'Deze link werkt niet (meer). Vraag een nieuwe link aan via Wachtwoord vergeten?',
-    link_expired: 'Deze link is verlopen. Een link is 5 minuten geldig. Vraag een nieuwe link aan via Wachtwoord vergeten?',
+    link_expired:
+      'Deze link is verlopen. Een link is 5 minuten geldig. Vraag een nieuwe link aan via Wachtwoord vergeten?',
     bad_origin: 'Het verzoek is geweigerd. Laad de pagina opnieuw en probeer het nog eens.',
     unsupported_media_type: 'Het verzoek kon niet worden verwerkt. Laad de pagina opnieuw en probeer het nog eens.',
     payload_too_large: 'De ingevulde gegevens zijn te groot.',

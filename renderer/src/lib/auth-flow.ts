@@ -20,7 +20,7 @@ export function routeNameForStep(step: AuthStep): RouteName {
 export function safeRedirect(value: unknown, signInPaths: readonly string[] = []): string | null {
   if (typeof value !== 'string' || value.length === 0 || value.length > 512) return null;
   if (!value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return null;
-  if (/[\u0000-\u001f\u007f]/.test(value)) return null;
+  if (/\p{Cc}/u.test(value)) return null;
   const path = value.split(/[?#]/, 1)[0] ?? '';
   if (signInPaths.includes(path)) return null;
   return value;

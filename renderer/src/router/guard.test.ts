@@ -15,7 +15,9 @@ function route(access: Access, fullPath = '/x'): RouteLocationNormalized {
   return { meta: { access }, fullPath } as unknown as RouteLocationNormalized;
 }
 
-function store(over: Partial<GuardStore> & { meOutcome?: MeOutcome | Error; loginState?: AuthStep | null | Error } = {}) {
+function store(
+  over: Partial<GuardStore> & { meOutcome?: MeOutcome | Error; loginState?: AuthStep | null | Error } = {},
+) {
   const s: GuardStore = {
     me: null,
     session: null,

@@ -24,7 +24,12 @@ const section = (name: RouteName, path: string, titleKey: string): RouteRecordRa
 });
 
 export const routes: RouteRecordRaw[] = [
-  { name: RouteName.login, path: RoutePath.login, component: LoginPage, meta: { access: 'guest', titleKey: 'login.title' } },
+  {
+    name: RouteName.login,
+    path: RoutePath.login,
+    component: LoginPage,
+    meta: { access: 'guest', titleKey: 'login.title' },
+  },
   {
     name: RouteName.verifyDevice,
     path: RoutePath.verifyDevice,
@@ -49,7 +54,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../pages/ResetPasswordPage.vue'),
     meta: { access: 'public', titleKey: 'reset.title' },
   },
-  { name: RouteName.home, path: RoutePath.home, component: HomePage, meta: { access: 'protected', titleKey: 'home.title', topBar: true } },
+  {
+    name: RouteName.home,
+    path: RoutePath.home,
+    component: HomePage,
+    meta: { access: 'protected', titleKey: 'home.title', topBar: true },
+  },
   {
     name: RouteName.information,
     path: RoutePath.information,
