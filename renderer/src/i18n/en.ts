@@ -136,7 +136,7 @@ export const en: MessageSchema = {
   notices: {
     sessionExpired: 'Your session has expired. Please sign in again.',
     unauthenticated: 'Please sign in to continue.',
-    loginExpired: 'Signing in took too long. Please sign in again.',
+    loginExpired: 'Signing in was interrupted or took too long. Please sign in again.',
     codeTriesExceeded: 'You entered a wrong code too often. Sign in again to get a new code.',
     passwordReset: 'Your password has been changed. You can now sign in.',
     passwordChanged: 'Your password has been changed.',
@@ -154,7 +154,7 @@ export const en: MessageSchema = {
     forbidden: 'You do not have access to this part.',
     not_found: 'This item was not found.',
     method_not_allowed: 'This is not possible here. Reload the page and try again.',
-    login_expired: 'Signing in took too long. Please sign in again.',
+    login_expired: 'Signing in was interrupted or took too long. Please sign in again.',
     wrong_stage: 'This step does not belong to your sign-in. Please sign in again.',
     invalid_code:
       'The code is incorrect. You can try {n} more time. | The code is incorrect. You can try {n} more times.',

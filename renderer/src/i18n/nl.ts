@@ -138,7 +138,7 @@ export const nl = {
   notices: {
     sessionExpired: 'Uw sessie is verlopen. Log opnieuw in.',
     unauthenticated: 'Log in om verder te gaan.',
-    loginExpired: 'Het inloggen duurde te lang. Log opnieuw in.',
+    loginExpired: 'Het inloggen is afgebroken of duurde te lang. Log opnieuw in.',
     codeTriesExceeded: 'U heeft te vaak een verkeerde code ingevuld. Log opnieuw in om een nieuwe code te krijgen.',
     passwordReset: 'Uw wachtwoord is gewijzigd. U kunt nu inloggen.',
     passwordChanged: 'Uw wachtwoord is gewijzigd.',
@@ -157,7 +157,7 @@ export const nl = {
     forbidden: 'U heeft geen toegang tot dit onderdeel.',
     not_found: 'Dit onderdeel is niet gevonden.',
     method_not_allowed: 'Dit kan hier niet. Laad de pagina opnieuw en probeer het nog eens.',
-    login_expired: 'Het inloggen duurde te lang. Log opnieuw in.',
+    login_expired: 'Het inloggen is afgebroken of duurde te lang. Log opnieuw in.',
     wrong_stage: 'Deze stap hoort niet bij uw inlogpoging. Log opnieuw in.',
     invalid_code:
       'De code is onjuist. U kunt het nog {n} keer proberen. | De code is onjuist. U kunt het nog {n} keer proberen.',
