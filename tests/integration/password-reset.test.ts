@@ -167,6 +167,21 @@ describe('reset password with the link', () => {
     expect((await tp.client().post(ApiPath.resetCheck, { token })).json.error.code).toBe('link_invalid');
   });
 
+  it('a half-done login with the old password cannot be finished after the reset', async () => {
+    const { tp, smtp } = await setup();
+    const u = await tp.createUser({ username: 'truus', email: 'truus@example.nl' });
+    const intruder = tp.client();
+    expect((await login(intruder, 'truus', u.password)).json.next).toBe('verify-device');
+    const code = await tp.lastCode();
+    const { token } = await requestLink(tp, smtp, 'truus', 'truus@example.nl');
+    const res = await tp.client().post(ApiPath.resetPassword, { token, username: 'truus', newPassword: NEW_PASSWORD });
+    expect(res.status).toBe(200);
+    const late = await intruder.post(ApiPath.verifyDevice, { code });
+    expect(late.status).toBe(401);
+    expect(late.json.error.code).toBe('login_expired');
+    expect(intruder.cookie('cp_session')).toBeUndefined();
+  });
+
   it('a link older than 5 minutes is link_expired', async () => {
     const { tp, smtp } = await setup();
     const u = await tp.createUser({ username: 'truus', email: 'truus@example.nl' });

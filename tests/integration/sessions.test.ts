@@ -1,6 +1,6 @@
 // Sessions (DESIGN §7): idle 30 minutes, absolute 12 hours, both enforced by the server; and the cookie flags.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiPath } from '../../shared/api/paths.ts';
+import { ApiPath, DEVICE_SECRET_HEADER } from '../../shared/api/paths.ts';
 import { HOUR, MINUTE, SECOND } from '../../server/clock.ts';
 import { closeAll, count, login, signIn, startTestPortal, type TestPortal } from '../helpers/portal.ts';
 
@@ -123,5 +123,31 @@ describe('cookies', () => {
     await c.post(ApiPath.logout);
     expect((await login(c, b.username, b.password)).json.next).toBe('done');
     expect((await tp.sms()).length).toBe(before);
+  });
+
+  it('the desktop app gets the device secret in a header (for its keychain) and is remembered by presenting it', async () => {
+    const tp = await startTestPortal();
+    const u = await tp.createUser();
+    const ua = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130.0 Electron/38.0 Safari/537.36';
+    const app = tp.client({ 'user-agent': ua });
+    await login(app, u.username, u.password);
+    const res = await app.post(ApiPath.verifyDevice, { code: await tp.lastCode() });
+    const secret = res.headers.get(DEVICE_SECRET_HEADER);
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(res.json)).not.toContain(secret!);
+    const device = tp.portal.db.prepare('SELECT kind, label FROM devices').get();
+    expect(device).toEqual({ kind: 'desktop', label: 'Cliëntportaal-app op Windows' });
+
+    // A fresh cookie jar, but the keychain's secret in the header: no SMS.
+    const before = (await tp.sms()).length;
+    const again = tp.client({ 'user-agent': ua, [DEVICE_SECRET_HEADER]: secret! });
+    expect((await login(again, u.username, u.password)).json.next).toBe('done');
+    expect((await tp.sms()).length).toBe(before);
+    // The same secret does not vouch for another user.
+    const other = await tp.createUser({ mobile: '+31687654321' });
+    expect(
+      (await login(tp.client({ 'user-agent': ua, [DEVICE_SECRET_HEADER]: secret! }), other.username, other.password))
+        .json.next,
+    ).toBe('verify-device');
   });
 });

@@ -1,5 +1,7 @@
 // The whole first sign-in of DESIGN §3 over real HTTP, with the server's own (production) password hashing:
 // temporary password → SMS code → forced password change → session → logout → remembered device.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiPath } from '../../shared/api/paths.ts';
 import {
@@ -7,8 +9,10 @@ import {
   codeFrom,
   GOOD_PASSWORD,
   login,
+  OTHER_GOOD_PASSWORD,
   otherCode,
   readSmsFile,
+  signIn,
   startTestPortal,
 } from '../helpers/portal.ts';
 
@@ -141,5 +145,33 @@ describe('first sign-in with a temporary password (default scrypt hasher)', () =
     // The bearer form of the same token is refused as well.
     expect((await tp.client({ authorization: `Bearer ${first}` }).get(ApiPath.me)).status).toBe(401);
     expect((await tp.client({ authorization: `Bearer ${second}` }).get(ApiPath.me)).status).toBe(200);
+  });
+
+  it('changing the password by choice ends the other sessions and trusts, keeps this one, and queues a notice mail', async () => {
+    const tp = await startTestPortal();
+    const u = await tp.createUser({ username: 'truus' });
+    const here = tp.client();
+    const there = tp.client();
+    await signIn(tp, here, u);
+    await signIn(tp, there, u);
+    const res = await here.post(ApiPath.changePassword, {
+      currentPassword: u.password,
+      newPassword: OTHER_GOOD_PASSWORD,
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.next).toBe('done');
+    expect((await here.get(ApiPath.me)).status).toBe(200);
+    expect((await there.get(ApiPath.me)).status).toBe(401);
+    // The other browser's remembered device needs the SMS again; this one does not.
+    expect((await login(there, 'truus', OTHER_GOOD_PASSWORD)).json.next).toBe('verify-device');
+    await here.post(ApiPath.logout);
+    expect((await login(here, 'truus', OTHER_GOOD_PASSWORD)).json.next).toBe('done');
+    // Without SMTP configured the mail goes to outbox/mail/*.eml.
+    await tp.deliver();
+    const dir = path.join(tp.dataDir, 'outbox', 'mail');
+    const mails = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toContain('To: client1@example.nl');
+    expect(mails[0]).not.toContain(OTHER_GOOD_PASSWORD);
   });
 });
