@@ -45,7 +45,13 @@ export interface Config {
   manualUrl: string | null;
   sms:
     | { kind: 'file' }
-    | { kind: 'twilio'; accountSid: string; authToken: string; from: string | null; messagingServiceSid: string | null };
+    | {
+        kind: 'twilio';
+        accountSid: string;
+        authToken: string;
+        from: string | null;
+        messagingServiceSid: string | null;
+      };
   smtpUrl: string | null;
   mailFrom: string;
   trustProxy: boolean;

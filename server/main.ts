@@ -9,7 +9,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false } } });
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  if (config.testHooks) log.warn('PORTAL_TEST_HOOKS is on: the clock can be moved over HTTP. Never use this in production.');
+  if (config.testHooks)
+    log.warn('PORTAL_TEST_HOOKS is on: the clock can be moved over HTTP. Never use this in production.');
   const portal = await startPortal(config, { log });
   if (values.demo) {
     const created = await seedDemo(portal.deps);
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
     '',
     `Cliëntportaal van ${config.organisationName} draait op ${config.publicUrl}`,
     `Gegevens: ${config.dataDir}`,
-    config.sms.kind === 'file' ? `SMS-codes (demo): ${config.outboxDir}/sms.jsonl en hieronder in het log` : 'SMS via Twilio',
+    config.sms.kind === 'file'
+      ? `SMS-codes (demo): ${config.outboxDir}/sms.jsonl en hieronder in het log`
+      : 'SMS via Twilio',
     config.smtpUrl ? 'E-mail via SMTP' : `E-mail (demo): ${config.outboxDir}/mail/*.eml`,
   ];
   if (values.demo) {
@@ -40,6 +43,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write((err instanceof ConfigError ? err.message : err instanceof Error ? err.stack : String(err)) + '\n');
+  process.stderr.write(
+    (err instanceof ConfigError ? err.message : err instanceof Error ? err.stack : String(err)) + '\n',
+  );
   process.exit(1);
 });

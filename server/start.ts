@@ -9,7 +9,15 @@ import { loadOrCreateServerSecret } from './auth/crypto.ts';
 import { scryptHasher, type PasswordHasher } from './auth/passwords.ts';
 import { createApp } from './http/app.ts';
 import { createOutboxWorker, type OutboxWorker } from './notify/outbox-worker.ts';
-import { fileMail, fileSms, smtpMail, twilioSms, type MailTransport, type SmsTransport, type TwilioOptions } from './notify/transports.ts';
+import {
+  fileMail,
+  fileSms,
+  smtpMail,
+  twilioSms,
+  type MailTransport,
+  type SmsTransport,
+  type TwilioOptions,
+} from './notify/transports.ts';
 import type { Logger } from './log.ts';
 import type { AuthDeps } from './auth/deps.ts';
 
@@ -32,7 +40,12 @@ export interface StartOptions {
   runOutbox?: boolean;
 }
 
-export function buildTransports(config: Config, clock: Clock, log: Logger, twilioHttpClient?: TwilioOptions['httpClient']): {
+export function buildTransports(
+  config: Config,
+  clock: Clock,
+  log: Logger,
+  twilioHttpClient?: TwilioOptions['httpClient'],
+): {
   sms: SmsTransport;
   mail: MailTransport;
 } {
@@ -54,7 +67,12 @@ export async function startPortal(config: Config, o: StartOptions): Promise<Port
     serverSecret: loadOrCreateServerSecret(config.dataDir),
     config,
   };
-  const outbox = createOutboxWorker({ db, clock, log: o.log, ...buildTransports(config, clock, o.log, o.twilioHttpClient) });
+  const outbox = createOutboxWorker({
+    db,
+    clock,
+    log: o.log,
+    ...buildTransports(config, clock, o.log, o.twilioHttpClient),
+  });
   const app = createApp({ config, deps, log: o.log, ...(config.testHooks ? { testClock: clock } : {}) });
   const server = http.createServer(app.callback());
   server.requestTimeout = 30_000;

@@ -4,8 +4,9 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as dutch from '@zxcvbn-ts/language-nl-be';
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 128;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-limits.ts';
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 /** zxcvbn score (0–4) a password needs: 3 = "safely unguessable: moderate protection from offline attacks". */
 export const PASSWORD_MIN_SCORE = 3;
 
@@ -37,7 +38,9 @@ export function judgePassword(password: string, userInputs: string[] = []): Pass
   const lowered = password.toLowerCase();
   if (userInputs.some((u) => u.length >= 3 && lowered.includes(u.toLowerCase()))) problems.push('contains_username');
   // zxcvbn is slow on very long input; long passwords are strong by length anyway.
-  const score = (length > 64 ? 4 : estimator().check(password.slice(0, 64), userInputs).score) as PasswordVerdict['score'];
+  const score = (
+    length > 64 ? 4 : estimator().check(password.slice(0, 64), userInputs).score
+  ) as PasswordVerdict['score'];
   if (score < PASSWORD_MIN_SCORE && !problems.includes('too_short')) problems.push('too_weak');
   return { ok: problems.length === 0, score, problems };
 }

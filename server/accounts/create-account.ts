@@ -41,7 +41,8 @@ function validate(db: Db, input: AccountInput): Validated {
   if (input.mobile && !mobile) {
     problems.push('mobiel nummer: geen Nederlands mobiel nummer (06… of +316…); het nummer ontvangt de SMS-code');
   }
-  if (r.success && findUserByUsername(db, r.data.username)) problems.push(`gebruikersnaam: "${r.data.username}" bestaat al`);
+  if (r.success && findUserByUsername(db, r.data.username))
+    problems.push(`gebruikersnaam: "${r.data.username}" bestaat al`);
   if (problems.length > 0 || !r.success || !mobile) throw new AccountError(problems);
   return { ...r.data, mobile };
 }
@@ -74,8 +75,23 @@ export async function createClientAccount(
       createdAt: at,
     });
     const clientId = insertClient(deps.db, userId, v.name, at);
-    insertMember(deps.db, { clientId, userId, role: 'client', relation: null, locked: true, allRights: true, createdAt: at });
-    audit(deps, null, { userId, username: v.username, clientId, action: 'account.create', outcome: 'success', detail: 'client' });
+    insertMember(deps.db, {
+      clientId,
+      userId,
+      role: 'client',
+      relation: null,
+      locked: true,
+      allRights: true,
+      createdAt: at,
+    });
+    audit(deps, null, {
+      userId,
+      username: v.username,
+      clientId,
+      action: 'account.create',
+      outcome: 'success',
+      detail: 'client',
+    });
     return { userId, clientId };
   })();
 }
@@ -111,7 +127,14 @@ export async function createContactAccount(
       allRights: options.allRights ?? false,
       createdAt: at,
     });
-    audit(deps, null, { userId, username: v.username, clientId: input.clientId, action: 'account.create', outcome: 'success', detail: 'contact' });
+    audit(deps, null, {
+      userId,
+      username: v.username,
+      clientId: input.clientId,
+      action: 'account.create',
+      outcome: 'success',
+      detail: 'contact',
+    });
     return { userId };
   })();
 }

@@ -7,7 +7,9 @@ import { HttpError } from '../http/errors.ts';
 import { MINUTE, SECOND } from '../clock.ts';
 
 function mailTokens(f: ReturnType<typeof authFixture>): string[] {
-  return (f.deps.db.prepare(`SELECT payload FROM outbox WHERE channel = 'mail' ORDER BY id`).all() as { payload: string }[])
+  return (
+    f.deps.db.prepare(`SELECT payload FROM outbox WHERE channel = 'mail' ORDER BY id`).all() as { payload: string }[]
+  )
     .map((r) => /#token=([A-Za-z0-9_-]{43})/.exec(r.payload)?.[1])
     .filter((t): t is string => !!t);
 }
@@ -53,11 +55,15 @@ describe('Wachtwoord vergeten', () => {
     await resetPassword(f.deps, { token: token!, username: 'truus', newPassword: 'groene-tram-naar-huis' }, f.meta());
     expect(errorCode(() => authenticate(f.deps, signedIn.session!.token, f.meta()))).toBe('unauthenticated');
     expect(errorCode(() => checkResetLink(f.deps, token!))).toBe('link_invalid');
-    const again = await login(f.deps, { username: 'truus', password: 'groene-tram-naar-huis' }, f.meta({ deviceSecrets: [signedIn.deviceSecret!] }));
-    expect(again.step.next).toBe('verify-device');
-    const subjects = (f.deps.db.prepare(`SELECT payload FROM outbox WHERE channel = 'mail'`).all() as { payload: string }[]).map(
-      (r) => JSON.parse(r.payload).subject as string,
+    const again = await login(
+      f.deps,
+      { username: 'truus', password: 'groene-tram-naar-huis' },
+      f.meta({ deviceSecrets: [signedIn.deviceSecret!] }),
     );
+    expect(again.step.next).toBe('verify-device');
+    const subjects = (
+      f.deps.db.prepare(`SELECT payload FROM outbox WHERE channel = 'mail'`).all() as { payload: string }[]
+    ).map((r) => JSON.parse(r.payload).subject as string);
     expect(subjects.some((s) => s.startsWith('Uw wachtwoord is gewijzigd'))).toBe(true);
   });
 

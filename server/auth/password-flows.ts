@@ -6,7 +6,13 @@ import { judgePassword } from '../../shared/password-rules.ts';
 import { revokeDevices } from '../db/repos/devices.ts';
 import { cancelOpenAttempts } from '../db/repos/login-attempts.ts';
 import { enqueue } from '../db/repos/outbox.ts';
-import { countResetsSince, findResetByTokenHash, insertReset, useResets, type PasswordReset } from '../db/repos/password-resets.ts';
+import {
+  countResetsSince,
+  findResetByTokenHash,
+  insertReset,
+  useResets,
+  type PasswordReset,
+} from '../db/repos/password-resets.ts';
 import { revokeUserSessions } from '../db/repos/sessions.ts';
 import { findUserById, findUserByUsername, setPassword, type User } from '../db/repos/users.ts';
 import { passwordChangedMail, resetMail } from '../notify/messages.ts';
@@ -34,7 +40,13 @@ function requireGoodPassword(user: User, newPassword: string, current?: string):
 
 async function requireCurrentPassword(deps: AuthDeps, user: User, password: string, meta: RequestMeta) {
   if (!(await deps.hasher.verify(password, user.passwordHash))) {
-    audit(deps, meta, { userId: user.id, username: user.username, action: 'password.change', outcome: 'failure', detail: 'wrong-current' });
+    audit(deps, meta, {
+      userId: user.id,
+      username: user.username,
+      action: 'password.change',
+      outcome: 'failure',
+      detail: 'wrong-current',
+    });
     throw new HttpError(400, 'wrong_current_password', 'The current password is wrong', {
       fields: [{ path: 'currentPassword', code: 'wrong_current_password', message: 'wrong_current_password' }],
     });
@@ -63,8 +75,21 @@ export async function changePassword(
     const keepDevice = forced ? forced.attempt.deviceId : signedIn!.deviceId;
     revokeDevices(deps.db, user.id, now, keepDevice);
     revokeUserSessions(deps.db, user.id, now, 'password-changed', signedIn?.sessionId ?? null);
-    audit(deps, meta, { userId: user.id, username: user.username, action: 'password.change', outcome: 'success', detail: forced ? 'first-login' : 'by-user' });
-    if (forced) return completeLogin(deps, { ...user, mustChangePassword: false }, forced.attempt.id, forced.attempt.deviceId!, meta);
+    audit(deps, meta, {
+      userId: user.id,
+      username: user.username,
+      action: 'password.change',
+      outcome: 'success',
+      detail: forced ? 'first-login' : 'by-user',
+    });
+    if (forced)
+      return completeLogin(
+        deps,
+        { ...user, mustChangePassword: false },
+        forced.attempt.id,
+        forced.attempt.deviceId!,
+        meta,
+      );
     enqueue(deps.db, {
       channel: 'mail',
       recipient: user.email,
@@ -92,11 +117,23 @@ export function forgotPassword(deps: AuthDeps, body: ForgotPasswordBody, meta: R
   const matches = !!user && user.email.trim().toLowerCase() === body.email.trim().toLowerCase();
   deps.db.transaction(() => {
     if (!user || !matches) {
-      audit(deps, meta, { userId: user?.id ?? null, username: body.username, action: 'password.reset.request', outcome: 'failure', detail: 'no-match' });
+      audit(deps, meta, {
+        userId: user?.id ?? null,
+        username: body.username,
+        action: 'password.reset.request',
+        outcome: 'failure',
+        detail: 'no-match',
+      });
       return;
     }
     if (countResetsSince(deps.db, user.id, addMs(now, -HOUR).toISOString()) >= R.maxResetMailsPerHour) {
-      audit(deps, meta, { userId: user.id, username: user.username, action: 'password.reset.request', outcome: 'denied', detail: 'hourly-limit' });
+      audit(deps, meta, {
+        userId: user.id,
+        username: user.username,
+        action: 'password.reset.request',
+        outcome: 'denied',
+        detail: 'hourly-limit',
+      });
       return;
     }
     const token = randomToken();
@@ -112,7 +149,12 @@ export function forgotPassword(deps: AuthDeps, body: ForgotPasswordBody, meta: R
       payload: resetMail(deps.config.organisationName, deps.config.publicUrl, token),
       at: now.toISOString(),
     });
-    audit(deps, meta, { userId: user.id, username: user.username, action: 'password.reset.request', outcome: 'success' });
+    audit(deps, meta, {
+      userId: user.id,
+      username: user.username,
+      action: 'password.reset.request',
+      outcome: 'success',
+    });
   })();
 }
 
@@ -128,7 +170,13 @@ export async function resetPassword(deps: AuthDeps, body: ResetPasswordBody, met
   const reset = checkResetLink(deps, body.token);
   const user = findUserById(deps.db, reset.userId)!;
   if (user.username.toLowerCase() !== body.username.trim().toLowerCase()) {
-    audit(deps, meta, { userId: user.id, username: body.username, action: 'password.reset', outcome: 'failure', detail: 'username-mismatch' });
+    audit(deps, meta, {
+      userId: user.id,
+      username: body.username,
+      action: 'password.reset',
+      outcome: 'failure',
+      detail: 'username-mismatch',
+    });
     throw new HttpError(400, 'validation_failed', 'Username does not belong to this link', {
       fields: [{ path: 'username', code: 'username_mismatch', message: 'username_mismatch' }],
     });

@@ -33,7 +33,11 @@ describe('device verification by SMS', () => {
     await f.createTruus();
     const first = await signInWithSms(f);
     expect(first.deviceSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const again = await login(f.deps, { username: 'truus', password: PASSWORD }, f.meta({ deviceSecrets: [first.deviceSecret!] }));
+    const again = await login(
+      f.deps,
+      { username: 'truus', password: PASSWORD },
+      f.meta({ deviceSecrets: [first.deviceSecret!] }),
+    );
     expect(again.step.next).toBe('done');
     expect(f.smsCodes()).toHaveLength(1);
   });
@@ -51,10 +55,18 @@ describe('device verification by SMS', () => {
     await f.createTruus();
     const { deviceSecret } = await signInWithSms(f);
     f.clock.advance(89 * DAY);
-    const at89 = await login(f.deps, { username: 'truus', password: PASSWORD }, f.meta({ deviceSecrets: [deviceSecret!] }));
+    const at89 = await login(
+      f.deps,
+      { username: 'truus', password: PASSWORD },
+      f.meta({ deviceSecrets: [deviceSecret!] }),
+    );
     expect(at89.step.next).toBe('done');
     f.clock.advance(90 * DAY + SECOND);
-    const at179 = await login(f.deps, { username: 'truus', password: PASSWORD }, f.meta({ deviceSecrets: [deviceSecret!] }));
+    const at179 = await login(
+      f.deps,
+      { username: 'truus', password: PASSWORD },
+      f.meta({ deviceSecrets: [deviceSecret!] }),
+    );
     expect(at179.step.next).toBe('verify-device');
   });
 
@@ -132,12 +144,39 @@ describe('first login with a temporary password', () => {
     const r = await login(f.deps, { username: 'truus', password: PASSWORD }, f.meta());
     const v = verifyDevice(f.deps, r.loginToken!, f.smsCodes()[0]!, f.meta());
     expect(v.step.next).toBe('change-password');
-    expect(await codeOf(changePassword(f.deps, { loginToken: r.loginToken!, sessionToken: null }, { currentPassword: PASSWORD, newPassword: 'kort' }, f.meta()))).toBe('weak_password');
-    expect(await codeOf(changePassword(f.deps, { loginToken: r.loginToken!, sessionToken: null }, { currentPassword: 'fout-wachtwoord', newPassword: 'blauwe-fiets-regen-7' }, f.meta()))).toBe('wrong_current_password');
-    const done = await changePassword(f.deps, { loginToken: r.loginToken!, sessionToken: null }, { currentPassword: PASSWORD, newPassword: 'blauwe-fiets-regen-7' }, f.meta());
+    expect(
+      await codeOf(
+        changePassword(
+          f.deps,
+          { loginToken: r.loginToken!, sessionToken: null },
+          { currentPassword: PASSWORD, newPassword: 'kort' },
+          f.meta(),
+        ),
+      ),
+    ).toBe('weak_password');
+    expect(
+      await codeOf(
+        changePassword(
+          f.deps,
+          { loginToken: r.loginToken!, sessionToken: null },
+          { currentPassword: 'fout-wachtwoord', newPassword: 'blauwe-fiets-regen-7' },
+          f.meta(),
+        ),
+      ),
+    ).toBe('wrong_current_password');
+    const done = await changePassword(
+      f.deps,
+      { loginToken: r.loginToken!, sessionToken: null },
+      { currentPassword: PASSWORD, newPassword: 'blauwe-fiets-regen-7' },
+      f.meta(),
+    );
     expect(done.step.next).toBe('done');
     expect(authenticate(f.deps, done.session!.token, f.meta()).user.mustChangePassword).toBe(false);
-    const next = await login(f.deps, { username: 'truus', password: 'blauwe-fiets-regen-7' }, f.meta({ deviceSecrets: [v.deviceSecret!] }));
+    const next = await login(
+      f.deps,
+      { username: 'truus', password: 'blauwe-fiets-regen-7' },
+      f.meta({ deviceSecrets: [v.deviceSecret!] }),
+    );
     expect(next.step.next).toBe('done');
   });
 });

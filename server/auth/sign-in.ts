@@ -4,7 +4,14 @@ import { addMs } from '../clock.ts';
 import { HttpError } from '../http/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { maskMobile } from '../../shared/phone.ts';
-import { findActiveDevice, findDeviceBySecretHash, insertDevice, revokeDevice, touchDevice, type Device } from '../db/repos/devices.ts';
+import {
+  findActiveDevice,
+  findDeviceBySecretHash,
+  insertDevice,
+  revokeDevice,
+  touchDevice,
+  type Device,
+} from '../db/repos/devices.ts';
 import {
   addSmsCodeTry,
   countSmsCodesSince,
@@ -117,7 +124,13 @@ function sendCode(deps: AuthDeps, user: User, attemptId: number, now: Date, meta
   if (countSmsCodesSince(deps.db, user.id, since) >= R.maxCodesPerHour) {
     const oldest = new Date(oldestSmsCodeSince(deps.db, user.id, since)!);
     const retry = Math.ceil((oldest.getTime() + 60 * 60 * 1000 - now.getTime()) / 1000);
-    audit(deps, meta, { userId: user.id, username: user.username, action: 'device.code.send', outcome: 'denied', detail: 'hourly-limit' });
+    audit(deps, meta, {
+      userId: user.id,
+      username: user.username,
+      action: 'device.code.send',
+      outcome: 'denied',
+      detail: 'hourly-limit',
+    });
     throw new HttpError(429, 'too_many_codes', 'Too many codes sent in the last hour', { retryAfterSeconds: retry });
   }
   const code = randomSmsCode();

@@ -53,7 +53,13 @@ export async function runAdmin(argv: string[], out: (s: string) => void): Promis
         const user = requireUser(db, options(rest, ['username']).username);
         const n = db.transaction(() => {
           const count = revokeDevices(db, user.id, systemClock.now().toISOString());
-          audit(deps, null, { userId: user.id, username: user.username, action: 'admin.reset-devices', outcome: 'success', detail: `revoked ${count}` });
+          audit(deps, null, {
+            userId: user.id,
+            username: user.username,
+            action: 'admin.reset-devices',
+            outcome: 'success',
+            detail: `revoked ${count}`,
+          });
           return count;
         })();
         out(`${n} onthouden apparaat/apparaten vergeten voor ${user.username}. De volgende login vraagt een SMS-code.`);

@@ -4,7 +4,9 @@ import { currentVersion, migrate } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
 
 const tables = (db: ReturnType<typeof openDatabase>) =>
-  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map(
+    (r) => r.name,
+  );
 
 describe('migrations', () => {
   it('are numbered in steps of 10 and unique', () => {
@@ -38,10 +40,21 @@ describe('migrations', () => {
     const db = openDatabase(':memory:', { migrate: false });
     migrate(db, 20);
     expect(tables(db)).toEqual(
-      expect.arrayContaining(['devices', 'sessions', 'login_attempts', 'sms_codes', 'login_throttle', 'password_resets']),
+      expect.arrayContaining([
+        'devices',
+        'sessions',
+        'login_attempts',
+        'sms_codes',
+        'login_throttle',
+        'password_resets',
+      ]),
     );
     expect(() =>
-      db.prepare(`INSERT INTO sessions (user_id, token_hash, created_at, last_seen_at, absolute_expires_at) VALUES (99, 'h', 't', 't', 't')`).run(),
+      db
+        .prepare(
+          `INSERT INTO sessions (user_id, token_hash, created_at, last_seen_at, absolute_expires_at) VALUES (99, 'h', 't', 't', 't')`,
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
   });
 
@@ -57,7 +70,9 @@ describe('migrations', () => {
   it('0040 outbox: only sms and mail channels', () => {
     const db = openDatabase(':memory:', { migrate: false });
     migrate(db, 40);
-    const insert = db.prepare(`INSERT INTO outbox (channel, recipient, payload, next_attempt_at, created_at) VALUES (?, 'r', '{}', 't', 't')`);
+    const insert = db.prepare(
+      `INSERT INTO outbox (channel, recipient, payload, next_attempt_at, created_at) VALUES (?, 'r', '{}', 't', 't')`,
+    );
     insert.run('sms');
     expect(() => insert.run('fax')).toThrow(/CHECK/);
   });

@@ -17,7 +17,11 @@ function setup(failFirst: number) {
       sent.push(`${to}:${body}`);
     },
   };
-  const mail: MailTransport = { async send(to, m) { sent.push(`${to}:${m.subject}`); } };
+  const mail: MailTransport = {
+    async send(to, m) {
+      sent.push(`${to}:${m.subject}`);
+    },
+  };
   const worker = createOutboxWorker({ db, clock, log: silentLogger, sms, mail });
   return { db, clock, sent, worker };
 }
@@ -30,7 +34,12 @@ describe('outbox worker', () => {
 
   it('retries a failed delivery after the backoff and never drops it', async () => {
     const { db, clock, sent, worker } = setup(2);
-    enqueue(db, { channel: 'sms', recipient: '+31612345678', payload: { body: 'code 123456' }, at: clock.now().toISOString() });
+    enqueue(db, {
+      channel: 'sms',
+      recipient: '+31612345678',
+      payload: { body: 'code 123456' },
+      at: clock.now().toISOString(),
+    });
     expect(await worker.tick()).toBe(0);
     expect(await worker.tick()).toBe(0); // not due yet: the backoff holds it back
     clock.advance(5000);
@@ -45,7 +54,12 @@ describe('outbox worker', () => {
 
   it('blanks the payload once delivered, so codes do not stay in the database', async () => {
     const { db, clock, worker } = setup(0);
-    enqueue(db, { channel: 'sms', recipient: '+31612345678', payload: { body: 'code 654321' }, at: clock.now().toISOString() });
+    enqueue(db, {
+      channel: 'sms',
+      recipient: '+31612345678',
+      payload: { body: 'code 654321' },
+      at: clock.now().toISOString(),
+    });
     await worker.tick();
     const row = db.prepare('SELECT status, payload FROM outbox').get() as { status: string; payload: string };
     expect(row.status).toBe('sent');
@@ -54,7 +68,12 @@ describe('outbox worker', () => {
 
   it('runs one delivery at a time', async () => {
     const { db, clock, sent, worker } = setup(0);
-    enqueue(db, { channel: 'mail', recipient: 'a@example.nl', payload: { subject: 'S', text: 'T' }, at: clock.now().toISOString() });
+    enqueue(db, {
+      channel: 'mail',
+      recipient: 'a@example.nl',
+      payload: { subject: 'S', text: 'T' },
+      at: clock.now().toISOString(),
+    });
     const [a, b] = await Promise.all([worker.tick(), worker.tick()]);
     expect(a + b).toBe(2); // both callers share the one run: one delivery, reported to each
     expect(sent).toHaveLength(1);

@@ -32,8 +32,8 @@ export function authFixture() {
     );
   /** The codes in the outbox, newest last (the payload still holds the text until the worker sends it). */
   const smsCodes = (): string[] =>
-    (deps.db.prepare(`SELECT payload FROM outbox WHERE channel = 'sms' ORDER BY id`).all() as { payload: string }[]).map(
-      (r) => /\b(\d{6})\b/.exec(JSON.parse(r.payload).body as string)![1]!,
-    );
+    (
+      deps.db.prepare(`SELECT payload FROM outbox WHERE channel = 'sms' ORDER BY id`).all() as { payload: string }[]
+    ).map((r) => /\b(\d{6})\b/.exec(JSON.parse(r.payload).body as string)![1]!);
   return { deps, clock, meta, createTruus, smsCodes };
 }

@@ -1,18 +1,29 @@
 // Request and response shapes of /api/v1/auth/*. Server parses every body with these schemas; the renderer
 // uses the same types, so a renamed field breaks the build instead of the sign-in.
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH } from '../password-rules.ts';
+import { PASSWORD_MAX_LENGTH } from '../password-limits.ts';
 
 const username = z.string().trim().min(1, 'required').max(64, 'too_long');
 // The length rules of a *new* password are judged by judgePassword (with a field-level reason); here only the
 // hard cap, so a megabyte of input never reaches the hash function.
-const anyPassword = z.string().min(1, 'required').max(PASSWORD_MAX_LENGTH * 4, 'too_long');
+const anyPassword = z
+  .string()
+  .min(1, 'required')
+  .max(PASSWORD_MAX_LENGTH * 4, 'too_long');
+
+/** Endpoints that take no input (resend-code, logout) still refuse unexpected fields. */
+export const EmptyBody = z.object({}).strict();
 
 export const LoginBody = z.object({ username, password: anyPassword }).strict();
 export type LoginBody = z.infer<typeof LoginBody>;
 
 export const VerifyDeviceBody = z
-  .object({ code: z.string().trim().regex(/^\d{6}$/, 'six_digits') })
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'six_digits'),
+  })
   .strict();
 export type VerifyDeviceBody = z.infer<typeof VerifyDeviceBody>;
 
@@ -69,6 +80,18 @@ export type AuthStep =
 export interface MeResponse {
   me: Me;
   session: SessionInfo;
+}
+
+export interface ResendCodeResponse {
+  verification: VerificationInfo;
+}
+
+export interface ResetCheckResponse {
+  valid: true;
+}
+
+export interface ResetPasswordResponse {
+  done: true;
 }
 
 export interface ForgotPasswordResponse {

@@ -19,7 +19,17 @@ for (const size of [
 ]) {
   test(`sign-in pages are accessible (${size.name})`, async ({ portal, browser }) => {
     const username = `axe${size.name}`;
-    const out = await portal.admin('client:create', '--name', 'Ria Bakker', '--username', username, '--email', `${username}@example.nl`, '--mobile', '0612121212');
+    const out = await portal.admin(
+      'client:create',
+      '--name',
+      'Ria Bakker',
+      '--username',
+      username,
+      '--email',
+      `${username}@example.nl`,
+      '--mobile',
+      '0612121212',
+    );
     const temporary = /Tijdelijk wachtwoord[^:]*: (\S+)/.exec(out)![1]!;
     const context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
     const page = await context.newPage();
@@ -33,7 +43,7 @@ for (const size of [
     await page.getByLabel('Gebruikersnaam', { exact: true }).fill(username);
     await page.getByLabel('Wachtwoord', { exact: true }).fill('fout-wachtwoord');
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(page.getByTestId('form-alert')).toBeVisible();
     await expectAccessible(page, 'Inloggen met foutmelding');
 
     await page.goto(`${portal.url}/wachtwoord-vergeten`);
@@ -41,7 +51,7 @@ for (const size of [
     await expectAccessible(page, 'Wachtwoord vergeten');
 
     await page.goto(`${portal.url}/wachtwoord-herstellen#token=${'a'.repeat(43)}`);
-    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(page.getByTestId('form-alert')).toBeVisible();
     await expectAccessible(page, 'Wachtwoord herstellen (ongeldige link)');
 
     const before = portal.sms().length;

@@ -81,11 +81,19 @@ export async function startPortalServer(): Promise<PortalServer> {
   const mailDir = path.join(dataDir, 'outbox', 'mail');
   const sms = () =>
     fs.existsSync(smsFile)
-      ? fs.readFileSync(smsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l))
+      ? fs
+          .readFileSync(smsFile, 'utf8')
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l))
       : [];
   const mails = () =>
     fs.existsSync(mailDir)
-      ? fs.readdirSync(mailDir).sort().map((f) => fs.readFileSync(path.join(mailDir, f), 'utf8'))
+      ? fs
+          .readdirSync(mailDir)
+          .sort()
+          .map((f) => fs.readFileSync(path.join(mailDir, f), 'utf8'))
       : [];
 
   return {

@@ -90,7 +90,7 @@ test('a resident goes through the whole sign-in of the manuals', async ({ portal
   const other = await fresh.newPage();
   await other.goto(portal.url);
   await fillLogin(other, 'gerrit', 'niet-het-goede-wachtwoord');
-  await expect(other.getByRole('alert')).toContainText('Gebruikersnaam of wachtwoord is onjuist');
+  await expect(other.getByTestId('form-alert')).toContainText('Gebruikersnaam of wachtwoord is onjuist');
   await fillLogin(other, 'gerrit', NEW_PASSWORD);
   await enterCode(other, await portal.nextCode(smsBefore));
   await expectHome(other);
@@ -123,12 +123,23 @@ test('a resident goes through the whole sign-in of the manuals', async ({ portal
 
   // The used link shows a clear message.
   await page.goto(link);
-  await expect(page.getByRole('alert')).toContainText(/niet (meer )?geldig|al gebruikt/i);
+  await expect(page.getByTestId('form-alert')).toContainText(/niet (meer )?geldig|al gebruikt/i);
   await context.close();
 });
 
 test('an expired SMS code shows a clear message and a new code works', async ({ portal, page }) => {
-  await portal.admin('client:create', '--name', 'Kees de Vries', '--username', 'kees', '--email', 'kees@example.nl', '--mobile', '+31699887766')
+  await portal
+    .admin(
+      'client:create',
+      '--name',
+      'Kees de Vries',
+      '--username',
+      'kees',
+      '--email',
+      'kees@example.nl',
+      '--mobile',
+      '+31699887766',
+    )
     .then((out) => /Tijdelijk wachtwoord[^:]*: (\S+)/.exec(out)![1]!)
     .then(async (temporary) => {
       const before = portal.sms().length;
@@ -137,7 +148,7 @@ test('an expired SMS code shows a clear message and a new code works', async ({ 
       const code = await portal.nextCode(before);
       await portal.advanceClock(5 * 60 + 1);
       await enterCode(page, code);
-      await expect(page.getByRole('alert')).toContainText(/verlopen/);
+      await expect(page.getByTestId('form-alert')).toContainText(/verlopen/);
       await page.getByRole('button', { name: /Nieuwe code sturen/ }).click();
       await enterCode(page, await portal.nextCode(before + 1));
       await expect(page.getByRole('heading', { name: 'Wachtwoord wijzigen' })).toBeVisible();

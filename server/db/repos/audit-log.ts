@@ -22,19 +22,7 @@ export function appendAudit(db: Db, e: AuditEntry): void {
   db.prepare(
     `INSERT INTO audit_log (at, user_id, username, client_id, acting_for, action, resource, outcome, ip, device, detail)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    e.at,
-    e.userId,
-    e.username,
-    e.clientId,
-    e.actingFor,
-    e.action,
-    e.resource,
-    e.outcome,
-    e.ip,
-    e.device,
-    e.detail,
-  );
+  ).run(e.at, e.userId, e.username, e.clientId, e.actingFor, e.action, e.resource, e.outcome, e.ip, e.device, e.detail);
 }
 
 export function listAuditForUser(db: Db, userId: number, limit = 100): AuditEntry[] {

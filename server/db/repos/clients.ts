@@ -31,7 +31,6 @@ export function insertMember(db: Db, m: NewMember): void {
 
 export function findClientByUserId(db: Db, userId: number): { id: number; displayName: string } | null {
   const r = db.prepare('SELECT id, display_name FROM clients WHERE user_id = ?').get(userId) as
-    | { id: number; display_name: string }
-    | undefined;
+    { id: number; display_name: string } | undefined;
   return r ? { id: r.id, displayName: r.display_name } : null;
 }

@@ -82,9 +82,7 @@ export function insertSmsCode(
   c: { attemptId: number; userId: number; codeHash: string; sentAt: string; expiresAt: string },
 ): number {
   const r = db
-    .prepare(
-      'INSERT INTO sms_codes (login_attempt_id, user_id, code_hash, sent_at, expires_at) VALUES (?, ?, ?, ?, ?)',
-    )
+    .prepare('INSERT INTO sms_codes (login_attempt_id, user_id, code_hash, sent_at, expires_at) VALUES (?, ?, ?, ?, ?)')
     .run(c.attemptId, c.userId, c.codeHash, c.sentAt, c.expiresAt);
   return Number(r.lastInsertRowid);
 }

@@ -9,8 +9,7 @@ export interface ThrottleEntry {
 
 export function getThrottle(db: Db, key: string): ThrottleEntry | null {
   const r = db.prepare('SELECT * FROM login_throttle WHERE key = ?').get(key) as
-    | { key: string; failures: number; last_failure_at: string; locked_until: string | null }
-    | undefined;
+    { key: string; failures: number; last_failure_at: string; locked_until: string | null } | undefined;
   return r ? { key: r.key, failures: r.failures, lastFailureAt: r.last_failure_at, lockedUntil: r.locked_until } : null;
 }
 

@@ -21,18 +21,18 @@ export interface OutboxItem {
 
 export function enqueue(
   db: Db,
-  item: { channel: 'sms'; recipient: string; payload: SmsPayload; at: string } | {
-    channel: 'mail';
-    recipient: string;
-    payload: MailPayload;
-    at: string;
-  },
+  item:
+    | { channel: 'sms'; recipient: string; payload: SmsPayload; at: string }
+    | {
+        channel: 'mail';
+        recipient: string;
+        payload: MailPayload;
+        at: string;
+      },
 ): number {
   return Number(
     db
-      .prepare(
-        `INSERT INTO outbox (channel, recipient, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)`,
-      )
+      .prepare(`INSERT INTO outbox (channel, recipient, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)`)
       .run(item.channel, item.recipient, JSON.stringify(item.payload), item.at, item.at).lastInsertRowid,
   );
 }

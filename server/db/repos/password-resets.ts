@@ -23,9 +23,10 @@ export function findResetByTokenHash(db: Db, tokenHash: string): PasswordReset |
   const r = db
     .prepare('SELECT id, user_id, created_at, expires_at, used_at FROM password_resets WHERE token_hash = ?')
     .get(tokenHash) as
-    | { id: number; user_id: number; created_at: string; expires_at: string; used_at: string | null }
-    | undefined;
-  return r ? { id: r.id, userId: r.user_id, createdAt: r.created_at, expiresAt: r.expires_at, usedAt: r.used_at } : null;
+    { id: number; user_id: number; created_at: string; expires_at: string; used_at: string | null } | undefined;
+  return r
+    ? { id: r.id, userId: r.user_id, createdAt: r.created_at, expiresAt: r.expires_at, usedAt: r.used_at }
+    : null;
 }
 
 export function countResetsSince(db: Db, userId: number, since: string): number {

@@ -61,7 +61,16 @@ export function insertUser(db: Db, u: NewUser): number {
       `INSERT INTO users (username, display_name, email, mobile, kind, password_hash, must_change_password, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(u.username, u.displayName, u.email, u.mobile, u.kind, u.passwordHash, u.mustChangePassword ? 1 : 0, u.createdAt);
+    .run(
+      u.username,
+      u.displayName,
+      u.email,
+      u.mobile,
+      u.kind,
+      u.passwordHash,
+      u.mustChangePassword ? 1 : 0,
+      u.createdAt,
+    );
   return Number(r.lastInsertRowid);
 }
 
@@ -76,9 +85,12 @@ export function findUserById(db: Db, id: number): User | null {
 }
 
 export function setPassword(db: Db, userId: number, passwordHash: string, at: string, mustChange: boolean): void {
-  db.prepare(
-    'UPDATE users SET password_hash = ?, must_change_password = ?, password_changed_at = ? WHERE id = ?',
-  ).run(passwordHash, mustChange ? 1 : 0, at, userId);
+  db.prepare('UPDATE users SET password_hash = ?, must_change_password = ?, password_changed_at = ? WHERE id = ?').run(
+    passwordHash,
+    mustChange ? 1 : 0,
+    at,
+    userId,
+  );
 }
 
 export function setLastLogin(db: Db, userId: number, at: string): void {

@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import { ApiPath, Cookie } from '../../../shared/api/paths.ts';
 import {
   ChangePasswordBody,
+  EmptyBody,
   ForgotPasswordBody,
   LoginBody,
   ResetCheckBody,
@@ -10,6 +11,9 @@ import {
   VerifyDeviceBody,
   type ForgotPasswordResponse,
   type MeResponse,
+  type ResendCodeResponse,
+  type ResetCheckResponse,
+  type ResetPasswordResponse,
 } from '../../../shared/api/auth.ts';
 import { login, loginState, resendCode, verifyDevice } from '../../auth/sign-in.ts';
 import { changePassword, checkResetLink, forgotPassword, resetPassword } from '../../auth/password-flows.ts';
@@ -42,7 +46,10 @@ export function authRoutes(deps: AuthDeps): Router {
   });
 
   r.post(ApiPath.resendCode, (ctx) => {
-    ctx.body = { verification: resendCode(deps, readCookie(ctx, Cookie.login), requestMeta(ctx)) };
+    parse(EmptyBody, ctx.request.body);
+    ctx.body = {
+      verification: resendCode(deps, readCookie(ctx, Cookie.login), requestMeta(ctx)),
+    } satisfies ResendCodeResponse;
   });
 
   r.post(ApiPath.changePassword, async (ctx) => {
@@ -64,17 +71,18 @@ export function authRoutes(deps: AuthDeps): Router {
   r.post(ApiPath.resetCheck, (ctx) => {
     const body = parse(ResetCheckBody, ctx.request.body);
     checkResetLink(deps, body.token);
-    ctx.body = { valid: true };
+    ctx.body = { valid: true } satisfies ResetCheckResponse;
   });
 
   r.post(ApiPath.resetPassword, async (ctx) => {
     const body = parse(ResetPasswordBody, ctx.request.body);
     await resetPassword(deps, body, requestMeta(ctx));
     clearSessionCookies(ctx);
-    ctx.body = { done: true };
+    ctx.body = { done: true } satisfies ResetPasswordResponse;
   });
 
   r.post(ApiPath.logout, (ctx) => {
+    parse(EmptyBody, ctx.request.body);
     const meta = requestMeta(ctx);
     try {
       endSession(deps, authenticate(deps, sessionToken(ctx), meta), meta);

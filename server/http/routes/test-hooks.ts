@@ -5,7 +5,15 @@ import { z } from 'zod';
 import { parse } from '../validate.ts';
 import type { AdjustableClock } from '../../clock.ts';
 
-const AdvanceBody = z.object({ seconds: z.number().int().min(1).max(400 * 24 * 3600) }).strict();
+const AdvanceBody = z
+  .object({
+    seconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(400 * 24 * 3600),
+  })
+  .strict();
 
 export function testHookRoutes(clock: AdjustableClock): Router {
   const r = new Router();
