@@ -30,6 +30,11 @@ export function createApp({ config, deps, log, testClock }: AppOptions): Koa {
   app.use(requestLog(log));
   app.use(errorMiddleware(log));
   app.use(securityHeaders());
+  // The Date header comes from the portal's one clock: the UI's countdowns (code validity, resend) use it.
+  app.use((ctx, next) => {
+    ctx.set('Date', deps.clock.now().toUTCString());
+    return next();
+  });
   app.use(sameOrigin(config.publicUrl));
   app.use(jsonBody());
 

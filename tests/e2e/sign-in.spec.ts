@@ -49,8 +49,9 @@ test('a resident goes through the whole sign-in of the manuals', async ({ portal
   await expect(page.getByLabel('Wachtwoord', { exact: true })).toHaveAttribute('type', 'password');
   await page.getByRole('button', { name: 'Wachtwoord tonen' }).click();
   await expect(page.getByLabel('Wachtwoord', { exact: true })).toHaveAttribute('type', 'text');
+  const smsAtStart = portal.sms().length;
   await fillLogin(page, 'gerrit', temporary);
-  const code = await portal.nextCode(0);
+  const code = await portal.nextCode(smsAtStart);
   expect(portal.sms().at(-1)!.to).toBe('+31611223344');
   await expect(page.getByText('06******44')).toBeVisible();
   await enterCode(page, code);
@@ -123,7 +124,7 @@ test('a resident goes through the whole sign-in of the manuals', async ({ portal
 
   // The used link shows a clear message.
   await page.goto(link);
-  await expect(page.getByTestId('form-alert')).toContainText(/niet (meer )?geldig|al gebruikt/i);
+  await expect(page.getByTestId('form-alert')).toContainText('Deze link werkt niet (meer)');
   await context.close();
 });
 
