@@ -31,11 +31,11 @@ step "Build web UI";    npm run -s build:web
 step "Build Electron";  npm run -s build:electron
 set +e
 
-mkdir -p test-results
-step "Unit and integration tests (vitest; keychain tests under a private D-Bus with gnome-keyring)"
+mkdir -p reports
+step "Unit and integration tests (vitest, under a private D-Bus with gnome-keyring for keychain tests)"
 TEST_HOME=$(mktemp -d)
 HOME="$TEST_HOME" dbus-run-session -- sh -c \
-  'eval "$(printf pw | gnome-keyring-daemon --unlock --components=secrets)"; export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK; npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json'
+  'eval "$(printf pw | gnome-keyring-daemon --unlock --components=secrets)"; export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK; npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json'
 vitest_rc=$?
 rm -rf "$TEST_HOME"
 
@@ -43,6 +43,6 @@ step "End-to-end tests (Playwright, Chromium)"
 npx playwright test
 e2e_rc=$?
 
-node tests/summarise-results.mjs test-results/vitest.json test-results/e2e.json
+node tests/summarise-results.mjs reports/vitest.json reports/e2e.json
 summary_rc=$?
 [ $vitest_rc -eq 0 ] && [ $e2e_rc -eq 0 ] && [ $summary_rc -eq 0 ]

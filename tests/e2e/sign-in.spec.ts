@@ -155,3 +155,24 @@ test('an expired SMS code shows a clear message and a new code works', async ({ 
       await expect(page.getByRole('heading', { name: 'Wachtwoord wijzigen' })).toBeVisible();
     });
 });
+
+test('after 5 wrong passwords the login page says when to try again', async ({ portal, page }) => {
+  await portal.admin(
+    'client:create',
+    '--name',
+    'Wim Smit',
+    '--username',
+    'wim',
+    '--email',
+    'wim@example.nl',
+    '--mobile',
+    '0655443322',
+  );
+  await page.goto(portal.url);
+  for (let i = 0; i < 5; i++) {
+    await fillLogin(page, 'wim', `verkeerd-wachtwoord-${i}`);
+    await expect(page.getByTestId('form-alert')).toContainText('Gebruikersnaam of wachtwoord is onjuist');
+  }
+  await fillLogin(page, 'wim', 'nog-een-keer-fout');
+  await expect(page.getByTestId('form-alert')).toContainText('Probeer het over 1 minuut opnieuw');
+});
