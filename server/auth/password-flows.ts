@@ -1,6 +1,6 @@
 // Changing a password (forced at first login, or by choice) and the "Wachtwoord vergeten?" reset by e-mail.
 import { addMs, HOUR } from '../clock.ts';
-import { HttpError } from '../http/errors.ts';
+import { fieldError, HttpError } from '../http/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { judgePassword } from '../../shared/password-rules.ts';
 import { revokeDevices } from '../db/repos/devices.ts';
@@ -47,9 +47,12 @@ async function requireCurrentPassword(deps: AuthDeps, user: User, password: stri
       outcome: 'failure',
       detail: 'wrong-current',
     });
-    throw new HttpError(400, 'wrong_current_password', 'The current password is wrong', {
-      fields: [{ path: 'currentPassword', code: 'wrong_current_password', message: 'wrong_current_password' }],
-    });
+    throw fieldError(
+      'wrong_current_password',
+      'The current password is wrong',
+      'currentPassword',
+      'wrong_current_password',
+    );
   }
 }
 
@@ -177,9 +180,7 @@ export async function resetPassword(deps: AuthDeps, body: ResetPasswordBody, met
       outcome: 'failure',
       detail: 'username-mismatch',
     });
-    throw new HttpError(400, 'validation_failed', 'Username does not belong to this link', {
-      fields: [{ path: 'username', code: 'username_mismatch', message: 'username_mismatch' }],
-    });
+    throw fieldError('validation_failed', 'Username does not belong to this link', 'username', 'username_mismatch');
   }
   requireGoodPassword(user, body.newPassword);
   const hash = await deps.hasher.hash(body.newPassword);

@@ -22,6 +22,11 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
   }));
 }
 
+/** A 400 about one field, with a machine-readable reason the UI translates. */
+export function fieldError(code: ErrorCode, message: string, path: string, reason: string): HttpError {
+  return new HttpError(400, code, message, { fields: [{ path, code: reason, message: reason }] });
+}
+
 export function validationError(error: z.ZodError): HttpError {
   return new HttpError(400, 'validation_failed', 'Invalid input', { fields: fieldIssues(error) });
 }

@@ -2,7 +2,7 @@
 // form cannot send it, which (with SameSite=Strict cookies and the origin check) closes CSRF.
 import type { IncomingMessage } from 'node:http';
 import type Koa from 'koa';
-import { HttpError } from '../errors.ts';
+import { fieldError, HttpError } from '../errors.ts';
 
 const LIMIT_BYTES = 64 * 1024;
 
@@ -23,9 +23,7 @@ export function jsonBody(): Koa.Middleware {
     try {
       ctx.request.body = text.trim() === '' ? {} : JSON.parse(text);
     } catch {
-      throw new HttpError(400, 'validation_failed', 'Body is not valid JSON', {
-        fields: [{ path: '', code: 'invalid_json', message: 'invalid_json' }],
-      });
+      throw fieldError('validation_failed', 'Body is not valid JSON', '', 'invalid_json');
     }
     return next();
   };
