@@ -1,5 +1,5 @@
 // Shared logic of "Nieuw wachtwoord" + "Herhaal nieuw wachtwoord": strength, client-side checks, server field errors.
-import { computed, ref, type Ref } from 'vue';
+import { ref, type Ref } from 'vue';
 import type { PasswordProblem } from '../../../shared/password-rules.ts';
 import { ApiError } from '../api/api-error.ts';
 import { usePasswordStrength } from './use-password-strength.ts';
@@ -12,7 +12,6 @@ export function useNewPassword(userInputs: Ref<string[]>) {
   const newError = ref('');
   const repeatError = ref('');
   const { verdict, ready, judgeNow } = usePasswordStrength(newPassword, userInputs);
-  const hasInput = computed(() => newPassword.value !== '');
 
   function problemText(problem: PasswordProblem): string {
     return problem === 'too_long' ? t('fieldErrors.password_too_long') : t(`fieldErrors.${problem}`);
@@ -47,5 +46,5 @@ export function useNewPassword(userInputs: Ref<string[]>) {
     repeat.value = '';
   }
 
-  return { newPassword, repeat, newError, repeatError, verdict, ready, hasInput, check, applyServerError, clear };
+  return { newPassword, repeat, newError, repeatError, verdict, ready, check, applyServerError, clear };
 }
