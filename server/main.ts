@@ -43,6 +43,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
+  if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    process.stderr.write('Het adres is al in gebruik: draait het portaal al? Kies anders een andere PORTAL_PORT.\n');
+    process.exit(1);
+  }
   process.stderr.write(
     (err instanceof ConfigError ? err.message : err instanceof Error ? err.stack : String(err)) + '\n',
   );
