@@ -67,6 +67,8 @@ export async function startPortal(config: Config, o: StartOptions): Promise<Port
     serverSecret: loadOrCreateServerSecret(config.dataDir),
     config,
   };
+  // Computed now, not at the first unknown-user login, which would otherwise answer measurably slower.
+  void deps.hasher.dummyHash;
   const outbox = createOutboxWorker({
     db,
     clock,
