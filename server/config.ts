@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { LogLevel } from './log.ts';
+import { ORGANISATION_PRESETS, PRESET_NAMES, type OrganisationSettings, type PresetName } from './org/presets.ts';
 
 const bool = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
@@ -13,7 +14,15 @@ const EnvSchema = z.object({
   PORTAL_HOST: z.string().min(1).default('127.0.0.1'),
   PORTAL_DATA_DIR: z.string().min(1).default('./.portal-data'),
   PORTAL_PUBLIC_URL: z.string().url().optional(),
-  PORTAL_ORG_NAME: z.string().min(1).default('Careyn'),
+  PORTAL_ORG_PRESET: z.enum(PRESET_NAMES as [PresetName, ...PresetName[]]).default('careyn'),
+  PORTAL_ORG_NAME: z.string().min(1).optional(),
+  PORTAL_ORG_COLOR: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'kleur als #rrggbb')
+    .optional(),
+  PORTAL_MESSAGES_TO_CARE_TEAM: bool.optional(),
+  PORTAL_MOOD_ON_BOARD: bool.optional(),
+  PORTAL_SYNC_SCHEDULE_TEXT: z.string().min(1).optional(),
   PORTAL_SUPPORT_EMAIL: z.string().email().default('portaal@example.nl'),
   PORTAL_HELP_VIDEO_URL: z.string().url().optional(),
   PORTAL_MANUAL_URL: z.string().url().optional(),
@@ -40,6 +49,8 @@ export interface Config {
   /** Base of every link in e-mails; never derived from the Host header. */
   publicUrl: string;
   organisationName: string;
+  /** The preset's settings with the environment's overrides applied. */
+  organisation: OrganisationSettings;
   supportEmail: string;
   helpVideoUrl: string | null;
   manualUrl: string | null;
@@ -88,6 +99,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID ?? null,
     };
   }
+  const preset = ORGANISATION_PRESETS[e.PORTAL_ORG_PRESET];
+  const organisation: OrganisationSettings = {
+    name: e.PORTAL_ORG_NAME ?? preset.name,
+    primaryColor: e.PORTAL_ORG_COLOR ?? preset.primaryColor,
+    messagesToCareTeam: e.PORTAL_MESSAGES_TO_CARE_TEAM ?? preset.messagesToCareTeam,
+    moodOnBoard: e.PORTAL_MOOD_ON_BOARD ?? preset.moodOnBoard,
+    syncScheduleText: e.PORTAL_SYNC_SCHEDULE_TEXT ?? preset.syncScheduleText,
+  };
   const publicUrl = (e.PORTAL_PUBLIC_URL ?? `http://${e.PORTAL_HOST}:${e.PORTAL_PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORTAL_PORT,
@@ -96,13 +115,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbFile: path.join(dataDir, 'portal.sqlite'),
     outboxDir: path.join(dataDir, 'outbox'),
     publicUrl,
-    organisationName: e.PORTAL_ORG_NAME,
+    organisationName: organisation.name,
+    organisation,
     supportEmail: e.PORTAL_SUPPORT_EMAIL,
     helpVideoUrl: e.PORTAL_HELP_VIDEO_URL ?? null,
     manualUrl: e.PORTAL_MANUAL_URL ?? null,
     sms,
     smtpUrl: e.PORTAL_SMTP_URL ?? null,
-    mailFrom: e.PORTAL_MAIL_FROM ?? `${e.PORTAL_ORG_NAME} Cliëntportaal <noreply@${new URL(publicUrl).hostname}>`,
+    mailFrom: e.PORTAL_MAIL_FROM ?? `${organisation.name} Cliëntportaal <noreply@${new URL(publicUrl).hostname}>`,
     trustProxy: e.PORTAL_TRUST_PROXY,
     outboxIntervalMs: e.PORTAL_OUTBOX_INTERVAL_MS,
     logLevel: e.PORTAL_LOG_LEVEL,

@@ -9,6 +9,7 @@ import { jsonBody } from './middleware/json-body.ts';
 import { sameOrigin } from './middleware/same-origin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { infoRoutes } from './routes/info.ts';
+import { clientRoutes } from './routes/clients.ts';
 import { testHookRoutes } from './routes/test-hooks.ts';
 import { staticWeb } from './static-web.ts';
 import type { AdjustableClock } from '../clock.ts';
@@ -39,7 +40,9 @@ export function createApp({ config, deps, log, testClock }: AppOptions): Koa {
   app.use(jsonBody());
 
   const api = new Router({ prefix: API_PREFIX });
-  for (const r of [infoRoutes(config), authRoutes(deps)]) api.use(r.routes(), r.allowedMethods());
+  for (const r of [infoRoutes(config), authRoutes(deps), clientRoutes(deps)]) {
+    api.use(r.routes(), r.allowedMethods());
+  }
   if (config.testHooks && testClock) {
     const hooks = testHookRoutes(testClock);
     api.use(hooks.routes());

@@ -105,4 +105,12 @@ export interface PublicInfo {
   /** Link to the help video, shown on the Informatie page. */
   helpVideoUrl: string | null;
   manualUrl: string | null;
+  /** Main colour of the organisation's style (#rrggbb). */
+  primaryColor: string;
+  /** May clients and their network send messages to the care team ("zorgteam")? Pluryn, Hilverzorg, SVRZ: yes. */
+  messagesToCareTeam: boolean;
+  /** May the client post how he feels with a smiley on the prikbord? (SVRZ) */
+  moodOnBoard: boolean;
+  /** When the EHR data is synchronised, in the organisation's words (shown on the Informatie page). */
+  syncScheduleText: string;
 }

@@ -13,6 +13,7 @@ export const ApiPath = {
   resetPassword: '/auth/reset-password',
   logout: '/auth/logout',
   me: '/auth/me',
+  clients: '/clients',
 } as const;
 
 /** Header through which the desktop app (main process) presents the device secret it keeps in the OS keychain. */

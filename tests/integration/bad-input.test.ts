@@ -20,6 +20,7 @@ const ENDPOINTS: Record<Key, { method: 'GET' | 'POST'; fields: string[] | null }
   resetPassword: { method: 'POST', fields: ['token', 'username', 'newPassword'] },
   logout: { method: 'POST', fields: null },
   me: { method: 'GET', fields: null },
+  clients: { method: 'GET', fields: null },
 };
 const WITH_BODY = (Object.keys(ENDPOINTS) as Key[]).filter((k) => ENDPOINTS[k].fields !== null);
 const POSTS = (Object.keys(ENDPOINTS) as Key[]).filter((k) => ENDPOINTS[k].method === 'POST');

@@ -12,6 +12,10 @@ export function infoRoutes(config: Config): Router {
       supportEmail: config.supportEmail,
       helpVideoUrl: config.helpVideoUrl,
       manualUrl: config.manualUrl,
+      primaryColor: config.organisation.primaryColor,
+      messagesToCareTeam: config.organisation.messagesToCareTeam,
+      moodOnBoard: config.organisation.moodOnBoard,
+      syncScheduleText: config.organisation.syncScheduleText,
     } satisfies PublicInfo;
   });
   return r;
