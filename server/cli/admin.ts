@@ -10,6 +10,9 @@ import { revokeDevices } from '../db/repos/devices.ts';
 import { clearFailures, accountKey } from '../auth/throttle.ts';
 import { audit } from '../audit/audit.ts';
 import { seedDemo, DEMO_LOGINS } from '../demo/seed.ts';
+import { findClientByUserId } from '../db/repos/clients.ts';
+import { findMembership, setRights } from '../db/repos/memberships.ts';
+import { SECTIONS, type Rights, type Section } from '../../shared/sections.ts';
 
 const USAGE = `Gebruik: npm run admin -- <opdracht> [opties]
 
@@ -18,6 +21,9 @@ Opdrachten:
         Maakt een cliënt met een eigen login; toont eenmalig een tijdelijk wachtwoord.
   user:reset-devices --username X   Vergeet alle onthouden apparaten (volgende login vraagt een SMS-code).
   user:unlock --username X          Heft de tijdelijke blokkade na te veel mislukte inlogpogingen op.
+  member:rights --client truus --username annie --sections afspraken,berichten
+        Zet de rechten van een contactpersoon bij een cliënt (berichten, afspraken, dossier, gegevens,
+        instellingen; "geen" haalt alle rechten weg). Normaal doet de cliënt dit zelf in Gebruikersbeheer.
   demo:seed                         Maakt de demo-accounts (truus, annie) als ze nog niet bestaan.
 `;
 
@@ -74,6 +80,33 @@ export async function runAdmin(argv: string[], out: (s: string) => void): Promis
         out(`${user.username} kan weer inloggen.`);
         return;
       }
+      case 'member:rights': {
+        const v = options(rest, ['client', 'username', 'sections']);
+        const clientUser = requireUser(db, v.client);
+        const client = findClientByUserId(db, clientUser.id);
+        const member = requireUser(db, v.username);
+        const membership = client ? findMembership(db, client.id, member.id) : null;
+        if (!client || !membership) throw new CliError(`${v.username} hoort niet bij het netwerk van ${v.client}.`);
+        if (membership.role !== 'contact')
+          throw new CliError(`${v.username} heeft als cliënt of vertegenwoordiger altijd alle rechten.`);
+        const wanted = parseSections(v.sections);
+        const rights = Object.fromEntries(SECTIONS.map((s) => [s, wanted.includes(s)])) as Rights;
+        db.transaction(() => {
+          setRights(db, client.id, member.id, rights);
+          audit(deps, null, {
+            userId: member.id,
+            username: member.username,
+            clientId: client.id,
+            action: 'admin.member-rights',
+            outcome: 'success',
+            detail: wanted.join(',') || 'none',
+          });
+        })();
+        out(
+          `Rechten van ${member.username} bij ${client.displayName}: ${wanted.map((s) => SECTION_WORDS_NL[s]).join(', ') || 'geen'}.`,
+        );
+        return;
+      }
       case 'demo:seed': {
         options(rest, []);
         const created = await seedDemo(deps);
@@ -105,6 +138,30 @@ function options<K extends string>(args: string[], required: K[]): Record<K, str
   const missing = required.filter((k) => typeof values[k] !== 'string' || (values[k] as string).trim() === '');
   if (missing.length) throw new CliError(`Ontbrekende optie(s): ${missing.map((m) => `--${m}`).join(', ')}`);
   return values as Record<K, string>;
+}
+
+const SECTION_WORDS_NL: Record<Section, string> = {
+  messages: 'berichten',
+  appointments: 'afspraken',
+  dossier: 'dossier',
+  data: 'gegevens',
+  settings: 'instellingen',
+};
+
+function parseSections(text: string): Section[] {
+  const words = text
+    .split(',')
+    .map((w) => w.trim().toLowerCase())
+    .filter(Boolean);
+  if (words.length === 1 && words[0] === 'geen') return [];
+  const byWord = new Map(SECTIONS.flatMap((s) => [[SECTION_WORDS_NL[s], s] as const, [s, s] as const]));
+  const unknown = words.filter((w) => !byWord.has(w));
+  if (unknown.length > 0 || words.length === 0) {
+    throw new CliError(
+      `Onbekend onderdeel: ${unknown.join(', ') || '(leeg)'}. Kies uit: ${Object.values(SECTION_WORDS_NL).join(', ')} of geen.`,
+    );
+  }
+  return [...new Set(words.map((w) => byWord.get(w)!))];
 }
 
 function requireUser(db: ReturnType<typeof openDatabase>, username: string) {
