@@ -10,6 +10,8 @@ import { RouteName } from './router/names.ts';
 import { useAuthStore } from './stores/auth.ts';
 import { useNoticeStore } from './stores/notice.ts';
 import { usePublicInfoStore } from './stores/public-info.ts';
+import { useClientsStore } from './stores/clients.ts';
+import { applyOrganisationColour } from './plugins/vuetify.ts';
 import { serverNow, setUnauthorizedHandler } from './api/client.ts';
 import { ErrorCode } from '../../shared/api/errors.ts';
 import { noteNavigation } from './lib/navigation.ts';
@@ -22,9 +24,22 @@ app.use(pinia).use(i18n).use(vuetify).use(router);
 const auth = useAuthStore(pinia);
 const notices = useNoticeStore(pinia);
 const publicInfo = usePublicInfoStore(pinia);
+const clients = useClientsStore(pinia);
 void publicInfo.load();
 
-router.beforeEach((to) => authGuard(to, { auth, notify: notices.set, now: serverNow }));
+router.beforeEach(async (to) => {
+  const result = await authGuard(to, { auth, notify: notices.set, now: serverNow });
+  // Signed in: know whose portal is shown and with which rights before the page renders (panels, section pages).
+  if (result === true && auth.me) await clients.ensureLoaded(auth.me.id);
+  return result;
+});
+// Logout, an expired session or another user: nothing of the previous user's clients stays in this window.
+watch(
+  () => auth.me?.id ?? null,
+  (id) => {
+    if (id !== clients.userId) clients.clear();
+  },
+);
 
 function updateDocumentTitle(): void {
   const key = router.currentRoute.value.meta.titleKey;
@@ -37,6 +52,12 @@ router.afterEach((_to, _from, failure) => {
   if (!failure) noteNavigation();
   updateDocumentTitle();
 });
+watch(
+  () => publicInfo.info?.primaryColor,
+  (colour) => {
+    if (colour) applyOrganisationColour(colour);
+  },
+);
 watch([() => publicInfo.info, () => i18n.global.locale.value], () => {
   applyDocumentLang(currentLocale());
   updateDocumentTitle();

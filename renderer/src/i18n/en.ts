@@ -87,6 +87,18 @@ export const en: MessageSchema = {
     title: 'Home',
     welcome: 'Welcome, {name}',
     open: 'Open',
+    noRights:
+      'You do not have access to any part of the portal of {name} yet. The client or his representative can give you access.',
+    noClient: 'You are not linked to a client yet.',
+  },
+  section: {
+    noAccess: 'You do not have access to this part.',
+  },
+  clients: {
+    choose: 'Choose client',
+    portalOf: 'Portal of {name}',
+    loadFailed: 'The portal could not be loaded. Check your internet connection and try again.',
+    retry: 'Try again',
   },
   panels: {
     appointments: {
@@ -128,6 +140,8 @@ export const en: MessageSchema = {
     videoTitle: 'Instruction video',
     manualTitle: 'Manual',
     contactTitle: 'Contact',
+    syncTitle: 'Updating of the data',
+    sync: 'The data from the care record are updated: {schedule}',
   },
   notFound: {
     title: 'Page not found',

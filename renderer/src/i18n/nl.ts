@@ -89,6 +89,18 @@ export const nl = {
     title: 'Startscherm',
     welcome: 'Welkom, {name}',
     open: 'Openen',
+    noRights:
+      'U heeft nog geen toegang tot onderdelen van het portaal van {name}. De cliënt of zijn vertegenwoordiger kan u toegang geven.',
+    noClient: 'U bent nog niet aan een cliënt gekoppeld.',
+  },
+  section: {
+    noAccess: 'U heeft geen toegang tot dit onderdeel.',
+  },
+  clients: {
+    choose: 'Cliënt kiezen',
+    portalOf: 'Portaal van {name}',
+    loadFailed: 'Het portaal kon niet worden geladen. Controleer uw internetverbinding en probeer het opnieuw.',
+    retry: 'Opnieuw proberen',
   },
   panels: {
     appointments: {
@@ -130,6 +142,8 @@ export const nl = {
     videoTitle: 'Instructiefilmpje',
     manualTitle: 'Handleiding',
     contactTitle: 'Contact',
+    syncTitle: 'Bijwerken van de gegevens',
+    sync: 'De gegevens uit het zorgdossier worden bijgewerkt: {schedule}',
   },
   notFound: {
     title: 'Pagina niet gevonden',

@@ -5,9 +5,12 @@ import { createVueI18nAdapter } from 'vuetify/locale/adapters/vue-i18n';
 import { useI18n } from 'vue-i18n';
 import 'vuetify/styles';
 import { i18n } from '../i18n/index.ts';
+import { accessiblePrimary } from '../lib/contrast.ts';
 
 // The adapter is typed for an untyped message tree; ours is typed (nl/en), which TypeScript cannot widen by itself.
 type AdapterI18n = Parameters<typeof createVueI18nAdapter>[0]['i18n'];
+
+const BACKGROUND = '#F4F7F8';
 
 export const vuetify = createVuetify({
   theme: {
@@ -17,7 +20,7 @@ export const vuetify = createVuetify({
         dark: false,
         colors: {
           // Every colour below has at least 4.5:1 contrast with its on-colour (WCAG 2.1 AA).
-          background: '#F4F7F8',
+          background: BACKGROUND,
           surface: '#FFFFFF',
           'on-surface': '#1B2326',
           'on-background': '#1B2326',
@@ -51,3 +54,13 @@ export const vuetify = createVuetify({
     VAlert: { variant: 'tonal' },
   },
 });
+
+/**
+ * Makes the organisation's colour (GET /info) the primary colour, darkened where needed so that white text on it and
+ * the colour as text on the page background keep 4.5:1.
+ */
+export function applyOrganisationColour(colour: string): void {
+  const primary = accessiblePrimary(colour, ['#FFFFFF', BACKGROUND]);
+  const theme = vuetify.theme.themes.value.portal;
+  if (primary && theme) theme.colors.primary = primary;
+}

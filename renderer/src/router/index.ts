@@ -1,5 +1,6 @@
 // Web-history router with Dutch paths. Sign-in pages and the home screen load at once; the rest on demand.
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { Section } from '../../../shared/sections.ts';
 import type { Access } from './guard.ts';
 import { RouteName, RoutePath } from './names.ts';
 import LoginPage from '../pages/LoginPage.vue';
@@ -12,15 +13,17 @@ declare module 'vue-router' {
     titleKey?: string;
     /** Shows the top bar (signed-in pages). */
     topBar?: boolean;
+    /** The section right the page needs for the client shown (checked by the page, which then says so). */
+    section?: Section;
   }
 }
 
-const section = (name: RouteName, path: string, titleKey: string): RouteRecordRaw => ({
+const section = (name: RouteName, path: string, titleKey: string, right: Section): RouteRecordRaw => ({
   name,
   path,
   component: () => import('../pages/SectionPage.vue'),
-  props: { titleKey },
-  meta: { access: 'protected', titleKey, topBar: true },
+  props: { titleKey, section: right },
+  meta: { access: 'protected', titleKey, topBar: true, section: right },
 });
 
 export const routes: RouteRecordRaw[] = [
@@ -66,10 +69,10 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../pages/InformationPage.vue'),
     meta: { access: 'optional', titleKey: 'info.title', topBar: true },
   },
-  section(RouteName.appointments, RoutePath.appointments, 'panels.appointments.title'),
-  section(RouteName.messages, RoutePath.messages, 'panels.messages.title'),
-  section(RouteName.file, RoutePath.file, 'panels.file.title'),
-  section(RouteName.details, RoutePath.details, 'panels.details.title'),
+  section(RouteName.appointments, RoutePath.appointments, 'panels.appointments.title', Section.appointments),
+  section(RouteName.messages, RoutePath.messages, 'panels.messages.title', Section.messages),
+  section(RouteName.file, RoutePath.file, 'panels.file.title', Section.dossier),
+  section(RouteName.details, RoutePath.details, 'panels.details.title', Section.data),
   {
     name: RouteName.notFound,
     path: '/:pathMatch(.*)*',
