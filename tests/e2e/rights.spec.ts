@@ -118,3 +118,45 @@ test('the client sees all four panels in his own portal, in the organisation’s
   ).toBeVisible();
   await context.close();
 });
+
+test('a relative of several clients switches between their portals, and the choice is remembered', async ({
+  portal,
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  // The CLI cannot link a contact to a second client yet: the list of clients is answered here instead.
+  const none = { messages: false, appointments: false, dossier: false, data: false, settings: false };
+  await page.route('**/api/v1/clients', (route) =>
+    route.fulfill({
+      json: {
+        clients: [
+          { id: 9001, displayName: 'Jan de Vries', role: 'contact', relation: 'Zoon', rights: { ...none, data: true } },
+          { id: 9002, displayName: 'Truus van Dorp', role: 'contact', relation: 'Dochter', rights: none },
+        ],
+      },
+    }),
+  );
+  await signIn(page, portal, 'annie', 'Annie van Dorp');
+
+  const switcher = page.getByRole('button', { name: /Cliënt kiezen/ });
+  await expect(switcher).toContainText('Portaal van Jan de Vries');
+  await expectPanels(page, ['Mijn gegevens']);
+  await expectAccessibleAtAllSizes(page, 'Startscherm met cliëntkeuze', (size) =>
+    testInfo.outputPath(`switcher-${size}.png`),
+  );
+
+  await switcher.click();
+  const menu = page.getByRole('menu', { name: 'Cliënt kiezen' });
+  await expect(menu.getByRole('menuitemradio', { name: 'Jan de Vries' })).toHaveAttribute('aria-checked', 'true');
+  await page.screenshot({ path: testInfo.outputPath('switcher-menu-desktop.png') });
+  await expectAccessibleAtAllSizes(page, 'Cliënt kiezen (menu open)');
+  await menu.getByRole('menuitemradio', { name: 'Truus van Dorp' }).click();
+  await expect(switcher).toContainText('Portaal van Truus van Dorp');
+  await expect(page.getByText(NO_RIGHTS)).toBeVisible();
+  await expectPanels(page, []);
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: /Cliënt kiezen/ })).toContainText('Portaal van Truus van Dorp');
+  await context.close();
+});
