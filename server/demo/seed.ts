@@ -3,6 +3,7 @@
 import { createClientAccount, createContactAccount } from '../accounts/create-account.ts';
 import { findUserByUsername } from '../db/repos/users.ts';
 import { findClientByUserId } from '../db/repos/clients.ts';
+import { seedDemoAppointments } from '../appointments/demo-appointments.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/open.ts';
 import type { PasswordHasher } from '../auth/passwords.ts';
@@ -12,7 +13,7 @@ export const DEMO_LOGINS = [
   { username: 'annie', password: 'Tulpenveld-Annie-1972', role: 'contactpersoon van Truus' },
 ] as const;
 
-/** Creates the demo accounts that are missing; returns the usernames it created. */
+/** Creates the demo accounts that are missing and Truus's agenda; returns the usernames it created. */
 export async function seedDemo(deps: { db: Db; clock: Clock; hasher: PasswordHasher }): Promise<string[]> {
   const created: string[] = [];
   if (!findUserByUsername(deps.db, 'truus')) {
@@ -42,5 +43,7 @@ export async function seedDemo(deps: { db: Db; clock: Clock; hasher: PasswordHas
     );
     created.push('annie');
   }
+  const truus = findUserByUsername(deps.db, 'truus')!;
+  seedDemoAppointments(deps, findClientByUserId(deps.db, truus.id)!.id, truus.id);
   return created;
 }

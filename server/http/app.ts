@@ -10,6 +10,7 @@ import { sameOrigin } from './middleware/same-origin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { infoRoutes } from './routes/info.ts';
 import { clientRoutes } from './routes/clients.ts';
+import { appointmentRoutes } from './routes/appointments.ts';
 import { testHookRoutes } from './routes/test-hooks.ts';
 import { staticWeb } from './static-web.ts';
 import type { AdjustableClock } from '../clock.ts';
@@ -40,7 +41,7 @@ export function createApp({ config, deps, log, testClock }: AppOptions): Koa {
   app.use(jsonBody());
 
   const api = new Router({ prefix: API_PREFIX });
-  for (const r of [infoRoutes(config), authRoutes(deps), clientRoutes(deps)]) {
+  for (const r of [infoRoutes(config), authRoutes(deps), clientRoutes(deps), appointmentRoutes(deps)]) {
     api.use(r.routes(), r.allowedMethods());
   }
   if (config.testHooks && testClock) {

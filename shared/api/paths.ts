@@ -14,6 +14,7 @@ export const ApiPath = {
   logout: '/auth/logout',
   me: '/auth/me',
   clients: '/clients',
+  appointments: '/clients/:clientId/appointments',
 } as const;
 
 /** Header through which the desktop app (main process) presents the device secret it keeps in the OS keychain. */
