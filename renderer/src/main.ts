@@ -37,7 +37,7 @@ router.beforeEach(async (to) => {
 watch(
   () => auth.me?.id ?? null,
   (id) => {
-    if (id !== clients.userId) clients.clear();
+    if (id === null || (clients.userId !== null && clients.userId !== id)) clients.clear();
   },
 );
 

@@ -149,7 +149,6 @@ test('a relative of several clients switches between their portals, and the choi
   await switcher.click();
   const menu = page.getByRole('menu', { name: 'Cliënt kiezen' });
   await expect(menu.getByRole('menuitemradio', { name: 'Jan de Vries' })).toHaveAttribute('aria-checked', 'true');
-  await page.screenshot({ path: testInfo.outputPath('switcher-menu-desktop.png') });
   await expectAccessibleAtAllSizes(page, 'Cliënt kiezen (menu open)');
   await menu.getByRole('menuitemradio', { name: 'Truus van Dorp' }).click();
   await expect(switcher).toContainText('Portaal van Truus van Dorp');

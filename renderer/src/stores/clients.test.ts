@@ -93,6 +93,21 @@ describe('clients store', () => {
     expect(removed.several).toBe(false);
   });
 
+  it('loads anew for another user, and the older answer does not win', async () => {
+    let first!: (v: { clients: ClientAccess[] }) => void;
+    vi.mocked(clientsApi.list)
+      .mockReturnValueOnce(new Promise((r) => (first = r)))
+      .mockResolvedValueOnce({ clients: [truus] });
+    const store = useClientsStore();
+    const a = store.ensureLoaded(7);
+    const b = store.ensureLoaded(8);
+    await b;
+    first({ clients: [jan] });
+    await a;
+    expect(store.userId).toBe(8);
+    expect(store.selected?.id).toBe(5);
+  });
+
   it('has no selection for a user without clients', async () => {
     vi.mocked(clientsApi.list).mockResolvedValue({ clients: [] });
     const store = useClientsStore();

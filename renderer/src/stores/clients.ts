@@ -24,6 +24,7 @@ export const useClientsStore = defineStore('clients', () => {
   /** The last load failed (network); the next navigation tries again. */
   const failed = ref(false);
   let loading: Promise<void> | null = null;
+  let loadingFor: number | null = null;
   /** Bumped by clear(), so an answer that arrives after logout is dropped. */
   let generation = 0;
 
@@ -54,10 +55,13 @@ export const useClientsStore = defineStore('clients', () => {
   /** Loads the list once per page load and user. Never rejects: a failure leaves `failed` set. */
   function ensureLoaded(forUser: number): Promise<void> {
     if (loaded.value && userId.value === forUser) return Promise.resolve();
-    loading ??= load(forUser).finally(() => {
-      loading = null;
+    if (loading && loadingFor === forUser) return loading;
+    loadingFor = forUser;
+    const current: Promise<void> = load(forUser).finally(() => {
+      if (loading === current) loading = null;
     });
-    return loading;
+    loading = current;
+    return current;
   }
 
   /** Shows another client's portal (only one from the list) and remembers it on this device. */
