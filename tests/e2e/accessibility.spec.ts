@@ -1,17 +1,7 @@
 // axe-core on every sign-in page (and the home screen): no serious or critical WCAG 2.1 AA violations,
 // at desktop size and at phone size.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-
-async function expectAccessible(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    what,
-  ).toEqual([]);
-}
+import { expectAccessible } from './axe.ts';
 
 for (const size of [
   { name: 'desktop', width: 1024, height: 768 },
