@@ -15,9 +15,19 @@ export interface RangeQuery {
   to?: string | undefined;
 }
 
-export function resolveRange(now: Date, q: RangeQuery): Range {
-  const from = q.from ? new Date(q.from) : new Date(now.getTime() - DAY);
-  const to = q.to ? new Date(q.to) : new Date(from.getTime() + DEFAULT_RANGE_DAYS * DAY);
+/** Where a period starts when `from` is not given (days before now) and how long it is when `to` is not given. */
+export interface RangeDefaults {
+  daysBack: number;
+  days: number;
+}
+
+export function resolveRange(
+  now: Date,
+  q: RangeQuery,
+  defaults: RangeDefaults = { daysBack: 1, days: DEFAULT_RANGE_DAYS },
+): Range {
+  const from = q.from ? new Date(q.from) : new Date(now.getTime() - defaults.daysBack * DAY);
+  const to = q.to ? new Date(q.to) : new Date(from.getTime() + defaults.days * DAY);
   if (to.getTime() <= from.getTime()) {
     throw fieldError('validation_failed', 'to must be after from', 'to', 'not_after_from');
   }

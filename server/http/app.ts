@@ -11,6 +11,7 @@ import { authRoutes } from './routes/auth.ts';
 import { infoRoutes } from './routes/info.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { appointmentRoutes } from './routes/appointments.ts';
+import { accessLogRoutes } from './routes/access-log.ts';
 import { testHookRoutes } from './routes/test-hooks.ts';
 import { staticWeb } from './static-web.ts';
 import type { AdjustableClock } from '../clock.ts';
@@ -41,7 +42,14 @@ export function createApp({ config, deps, log, testClock }: AppOptions): Koa {
   app.use(jsonBody());
 
   const api = new Router({ prefix: API_PREFIX });
-  for (const r of [infoRoutes(config), authRoutes(deps), clientRoutes(deps), appointmentRoutes(deps)]) {
+  const routers = [
+    infoRoutes(config),
+    authRoutes(deps),
+    clientRoutes(deps),
+    appointmentRoutes(deps),
+    accessLogRoutes(deps),
+  ];
+  for (const r of routers) {
     api.use(r.routes(), r.allowedMethods());
   }
   if (config.testHooks && testClock) {

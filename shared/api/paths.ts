@@ -14,6 +14,7 @@ export const ApiPath = {
   logout: '/auth/logout',
   me: '/auth/me',
   clients: '/clients',
+  accessLog: '/clients/:clientId/access-log',
   appointments: '/clients/:clientId/appointments',
 } as const;
 

@@ -23,6 +23,7 @@ const ENDPOINTS: Record<Key, { method: 'GET' | 'POST'; fields: string[] | null }
   clients: { method: 'GET', fields: null },
   // Its writes take :clientId in the path: tests/integration/appointments-bad-input.test.ts covers their bodies.
   appointments: { method: 'GET', fields: null },
+  accessLog: { method: 'GET', fields: null },
 };
 const WITH_BODY = (Object.keys(ENDPOINTS) as Key[]).filter((k) => ENDPOINTS[k].fields !== null);
 const POSTS = (Object.keys(ENDPOINTS) as Key[]).filter((k) => ENDPOINTS[k].method === 'POST');
