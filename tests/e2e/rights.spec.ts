@@ -69,7 +69,7 @@ test('a relative sees only the parts she has a right to', async ({ portal, brows
   await page.getByRole('link', { name: /Mijn afspraken/ }).click();
   await expect(page).toHaveURL(/\/afspraken$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Mijn afspraken' })).toBeVisible();
-  await expect(page.getByText('Dit onderdeel volgt binnenkort.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Afspraak toevoegen' })).toBeVisible();
   await expect(page.getByText(NO_ACCESS)).toHaveCount(0);
 
   await page.goto(`${portal.url}/berichten`);

@@ -67,3 +67,11 @@ export async function post<T>(path: string, body: unknown = {}): Promise<T> {
 }
 
 export { ApiError };
+
+export async function patch<T>(path: string, body: unknown): Promise<T> {
+  return (await http.patch<T>(path, body)).data;
+}
+
+export async function del(path: string): Promise<void> {
+  await http.delete(path);
+}

@@ -69,7 +69,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../pages/InformationPage.vue'),
     meta: { access: 'optional', titleKey: 'info.title', topBar: true },
   },
-  section(RouteName.appointments, RoutePath.appointments, 'panels.appointments.title', Section.appointments),
+  {
+    name: RouteName.appointments,
+    path: RoutePath.appointments,
+    component: () => import('../pages/AgendaPage.vue'),
+    meta: { access: 'protected', titleKey: 'panels.appointments.title', topBar: true, section: Section.appointments },
+  },
   section(RouteName.messages, RoutePath.messages, 'panels.messages.title', Section.messages),
   section(RouteName.file, RoutePath.file, 'panels.file.title', Section.dossier),
   section(RouteName.details, RoutePath.details, 'panels.details.title', Section.data),
