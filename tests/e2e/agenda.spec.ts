@@ -105,5 +105,15 @@ test('the client sees his coming appointments and keeps his own agenda', async (
   await page.getByRole('button', { name: 'Ja', exact: true }).click();
   await expect(items.filter({ hasText: 'Bezoek van Annie' })).toHaveCount(0);
   await expect(items.filter({ hasText: 'Dochter komt eten' })).toBeVisible();
+
+  // Eight-week windows: later and back.
+  const period = page.getByTestId('period');
+  const first = await period.textContent();
+  await page.getByRole('button', { name: 'Latere afspraken' }).click();
+  await expect(period).not.toHaveText(first ?? '');
+  await expect(items.filter({ hasText: 'Dochter komt eten' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Eerdere afspraken' }).click();
+  await expect(period).toHaveText(first ?? '');
+  await expect(items.filter({ hasText: 'Dochter komt eten' })).toBeVisible();
   await context.close();
 });
