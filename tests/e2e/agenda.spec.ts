@@ -61,7 +61,7 @@ test('the client sees his coming appointments and keeps his own agenda', async (
 
   // Add.
   await page.getByRole('button', { name: 'Afspraak toevoegen' }).click();
-  const dialog = page.getByRole('dialog');
+  const dialog = page.getByRole('dialog', { name: 'Afspraak toevoegen' });
   await expect(dialog.getByRole('heading', { name: 'Afspraak toevoegen' })).toBeVisible();
   await expectAccessibleAtAllSizes(page, 'Afspraak toevoegen', (size) =>
     testInfo.outputPath(`agenda-dialog-${size}.png`),
@@ -86,18 +86,23 @@ test('the client sees his coming appointments and keeps his own agenda', async (
   await expect(annie).toContainText('gemaakt door Truus van Dorp');
 
   // Change.
+  const editDialog = page.getByRole('dialog', { name: 'Afspraak wijzigen' });
   await annie.getByRole('button', { name: /wijzigen/i }).click();
-  await expect(dialog.getByLabel('Omschrijving')).toHaveValue('Bezoek van Annie');
-  await expect(dialog.getByLabel('Van', { exact: true })).toHaveValue('14:00');
-  await dialog.getByLabel('Omschrijving').fill('Bezoek van Annie en Kees');
-  await dialog.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(dialog).toHaveCount(0);
+  await expect(editDialog.getByLabel('Omschrijving')).toHaveValue('Bezoek van Annie');
+  await expect(editDialog.getByLabel('Van', { exact: true })).toHaveValue('14:00');
+  await editDialog.getByLabel('Omschrijving').fill('Bezoek van Annie en Kees');
+  await editDialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(editDialog).toHaveCount(0);
   const changed = items.filter({ hasText: 'Bezoek van Annie en Kees' });
   await expect(changed).toBeVisible();
 
   // Delete: Nee keeps it, Ja removes it.
   await changed.getByRole('button', { name: /verwijderen/i }).click();
-  await expect(page.getByText('Weet u zeker dat u deze afspraak wilt verwijderen?')).toBeVisible();
+  await expect(
+    page
+      .getByRole('dialog', { name: 'Afspraak verwijderen' })
+      .getByText('Weet u zeker dat u deze afspraak wilt verwijderen?'),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Nee' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(changed).toBeVisible();
