@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../../server/config.ts';
 import { startPortal, type Portal } from '../../server/start.ts';
 import { silentLogger, type Logger } from '../../server/log.ts';
 import { scryptHasher, type PasswordHasher } from '../../server/auth/passwords.ts';
-import { createClientAccount } from '../../server/accounts/create-account.ts';
+import { createClientAccount, createContactAccount } from '../../server/accounts/create-account.ts';
 import type { TwilioOptions } from '../../server/notify/transports.ts';
 import { ApiPath } from '../../shared/api/paths.ts';
 import { HttpClient, type Res } from './http-client.ts';
@@ -201,4 +201,22 @@ export async function signIn(
 /** Counts rows of a table matching a WHERE clause, straight from the SQLite file the server uses. */
 export function count(tp: TestPortal, table: string, where = '1=1', ...params: unknown[]): number {
   return (tp.portal.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get(...params) as { n: number }).n;
+}
+
+/** Annie van Dorp (mobile +31687654321, password GOOD_PASSWORD) as a new contact of a client: no rights yet. */
+export async function createAnnie(tp: TestPortal, clientId: number): Promise<number> {
+  const { userId } = await createContactAccount(
+    tp.portal.deps,
+    {
+      name: 'Annie van Dorp',
+      username: 'annie',
+      email: 'annie@example.nl',
+      mobile: '0687654321',
+      clientId,
+      relation: 'Eerste relatie/contactpersoon',
+    },
+    GOOD_PASSWORD,
+    { mustChangePassword: false },
+  );
+  return userId;
 }

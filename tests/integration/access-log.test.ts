@@ -1,10 +1,9 @@
 // "Wie heeft mijn dossier bekeken": the client sees who looked at which part when; nobody else may.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiPath } from '../../shared/api/paths.ts';
-import { createContactAccount } from '../../server/accounts/create-account.ts';
 import { setRights } from '../../server/db/repos/memberships.ts';
 import { DAY } from '../../server/clock.ts';
-import { closeAll, GOOD_PASSWORD, signIn, startTestPortal, type TestPortal } from '../helpers/portal.ts';
+import { createAnnie, closeAll, GOOD_PASSWORD, signIn, startTestPortal, type TestPortal } from '../helpers/portal.ts';
 import type { HttpClient } from '../helpers/http-client.ts';
 
 let tp: TestPortal;
@@ -27,19 +26,7 @@ beforeAll(async () => {
     email: 'maria@example.nl',
     mobile: '0611111111',
   });
-  ({ userId: annieId } = await createContactAccount(
-    tp.portal.deps,
-    {
-      name: 'Annie van Dorp',
-      username: 'annie',
-      email: 'annie@example.nl',
-      mobile: '0687654321',
-      clientId: truus.clientId,
-      relation: 'Eerste relatie/contactpersoon',
-    },
-    GOOD_PASSWORD,
-    { mustChangePassword: false },
-  ));
+  annieId = await createAnnie(tp, truus.clientId);
   setRights(tp.portal.db, truus.clientId, annieId, {
     appointments: true,
     messages: true,

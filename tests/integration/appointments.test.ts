@@ -1,12 +1,19 @@
 // The agenda over HTTP with the real server: rights on every route, care appointments read-only, other clients'
 // ids, the panel's first + next three, audit rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContactAccount } from '../../server/accounts/create-account.ts';
 import { setRights } from '../../server/db/repos/memberships.ts';
 import { insertOwnAppointment, upsertCareAppointment } from '../../server/db/repos/appointments.ts';
 import { upsertStaffMember } from '../../server/db/repos/staff-members.ts';
 import { solidPng } from '../../server/appointments/solid-png.ts';
-import { closeAll, count, signIn, startTestPortal, GOOD_PASSWORD, type TestPortal } from '../helpers/portal.ts';
+import {
+  createAnnie,
+  closeAll,
+  count,
+  signIn,
+  startTestPortal,
+  GOOD_PASSWORD,
+  type TestPortal,
+} from '../helpers/portal.ts';
 import type { HttpClient, Res } from '../helpers/http-client.ts';
 import type { Rights } from '../../shared/sections.ts';
 
@@ -30,19 +37,7 @@ async function agendaWorld(): Promise<AgendaWorld> {
   const tp = await startTestPortal();
   const t = await tp.createUser({ name: 'Truus van Dorp', username: 'truus', mobile: '0612345678' });
   const m = await tp.createUser({ name: 'Maria de Bruin', username: 'maria', mobile: '0611111111' });
-  const { userId: annieId } = await createContactAccount(
-    tp.portal.deps,
-    {
-      name: 'Annie van Dorp',
-      username: 'annie',
-      email: 'annie@example.nl',
-      mobile: '0687654321',
-      clientId: t.clientId,
-      relation: 'Eerste relatie/contactpersoon',
-    },
-    GOOD_PASSWORD,
-    { mustChangePassword: false },
-  );
+  const annieId = await createAnnie(tp, t.clientId);
   const browser = async (username: string, mobile: string) => {
     const c = tp.client();
     await signIn(tp, c, { username, password: GOOD_PASSWORD, mobile });

@@ -1,9 +1,8 @@
 // /api/v1/clients and the section rights behind every client route: deny by default, 404 for strangers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiPath } from '../../shared/api/paths.ts';
-import { createContactAccount } from '../../server/accounts/create-account.ts';
 import { setRights } from '../../server/db/repos/memberships.ts';
-import { closeAll, signIn, startTestPortal, GOOD_PASSWORD, type TestPortal } from '../helpers/portal.ts';
+import { createAnnie, closeAll, signIn, startTestPortal, GOOD_PASSWORD, type TestPortal } from '../helpers/portal.ts';
 
 let tp: TestPortal;
 let truus: Awaited<ReturnType<TestPortal['createUser']>>;
@@ -13,19 +12,7 @@ beforeAll(async () => {
   tp = await startTestPortal();
   truus = await tp.createUser({ name: 'Truus van Dorp', username: 'truus', mobile: '0612345678' });
   await tp.createUser({ name: 'Maria de Bruin', username: 'maria', email: 'maria@example.nl', mobile: '0611111111' });
-  ({ userId: annieId } = await createContactAccount(
-    tp.portal.deps,
-    {
-      name: 'Annie van Dorp',
-      username: 'annie',
-      email: 'annie@example.nl',
-      mobile: '0687654321',
-      clientId: truus.clientId,
-      relation: 'Eerste relatie/contactpersoon',
-    },
-    GOOD_PASSWORD,
-    { mustChangePassword: false },
-  ));
+  annieId = await createAnnie(tp, truus.clientId);
 });
 afterAll(closeAll);
 
