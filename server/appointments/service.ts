@@ -1,7 +1,6 @@
 // The agenda's use cases for a signed-in caller. Every call checks the Afspraken right first (404 stranger, 403
 // no right) and writes exactly one audit row (NEN 7513); writes and their audit row share one transaction.
-import { audit } from '../audit/audit.ts';
-import { requireSection } from '../auth/access.ts';
+import { allowSection, logFor as log, type Caller, type Input } from '../auth/caller.ts';
 import { HttpError, fieldError } from '../http/errors.ts';
 import {
   findAppointment,
@@ -24,16 +23,8 @@ import {
   type UpcomingAppointmentsResponse,
   type UpdateAppointmentBody,
 } from '../../shared/api/appointments.ts';
-import type { AuthDeps, RequestMeta } from '../auth/deps.ts';
-import type { Authenticated } from '../auth/sessions.ts';
-import type { AuditInput } from '../audit/audit.ts';
 
-export interface Caller {
-  deps: AuthDeps;
-  auth: Authenticated;
-  meta: RequestMeta;
-  clientId: number;
-}
+export type { Caller, Input };
 
 /** Staff accounts get the redacted view; everyone else reaching this point is a member of the client's network. */
 function viewerOf(c: Caller): Viewer {
@@ -41,19 +32,9 @@ function viewerOf(c: Caller): Viewer {
 }
 
 function allow(c: Caller, resource: string): ItemContext {
-  const membership = requireSection(c.deps, c.auth, c.clientId, 'appointments', c.meta, resource);
+  const membership = allowSection(c, 'appointments', resource);
   return { viewer: viewerOf(c), hasRight: membership.rights.appointments };
 }
-
-function log(c: Caller, e: Omit<AuditInput, 'userId' | 'username' | 'clientId'>): void {
-  audit(c.deps, c.meta, { userId: c.auth.user.id, username: c.auth.user.username, clientId: c.clientId, ...e });
-}
-
-/**
- * Request input arrives as a thunk: it is parsed only after the access check, so a stranger or a member without the
- * right gets 404/403, never validation details about a client he may not see.
- */
-export type Input<T> = () => T;
 
 export function listForCaller(c: Caller, query: Input<RangeQuery>): AppointmentsResponse {
   const ctx = allow(c, 'appointments');
@@ -64,13 +45,19 @@ export function listForCaller(c: Caller, query: Input<RangeQuery>): Appointments
   return { appointments: rows.map((a) => toItem(a, ctx)), syncedUntil };
 }
 
-export function upcomingForCaller(c: Caller): UpcomingAppointmentsResponse {
-  const ctx = allow(c, 'appointments');
+/** The "Mijn afspraken" panel; the caller's right has been checked (by upcomingForCaller or the home screen). */
+export function upcomingPanel(c: Caller): UpcomingAppointmentsResponse {
+  const ctx: ItemContext = { viewer: viewerOf(c), hasRight: true };
   const now = c.deps.clock.now().toISOString();
   const [first, ...next] = listUpcoming(c.deps.db, c.clientId, now, UPCOMING_COUNT).map((a) => toItem(a, ctx));
-  const syncedUntil = lastSyncedAt(c.deps.db, c.clientId);
+  return { first: first ?? null, next, syncedUntil: lastSyncedAt(c.deps.db, c.clientId) };
+}
+
+export function upcomingForCaller(c: Caller): UpcomingAppointmentsResponse {
+  allow(c, 'appointments');
+  const panel = upcomingPanel(c);
   log(c, { action: 'appointments.read', resource: 'appointments:upcoming', outcome: 'success' });
-  return { first: first ?? null, next, syncedUntil };
+  return panel;
 }
 
 export function createForCaller(c: Caller, input: Input<CreateAppointmentBody>): AppointmentItem {

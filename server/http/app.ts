@@ -12,6 +12,7 @@ import { infoRoutes } from './routes/info.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { appointmentRoutes } from './routes/appointments.ts';
 import { accessLogRoutes } from './routes/access-log.ts';
+import { homeRoutes } from './routes/home.ts';
 import { testHookRoutes } from './routes/test-hooks.ts';
 import { staticWeb } from './static-web.ts';
 import type { AdjustableClock } from '../clock.ts';
@@ -48,6 +49,7 @@ export function createApp({ config, deps, log, testClock }: AppOptions): Koa {
     clientRoutes(deps),
     appointmentRoutes(deps),
     accessLogRoutes(deps),
+    homeRoutes(deps),
   ];
   for (const r of routers) {
     api.use(r.routes(), r.allowedMethods());

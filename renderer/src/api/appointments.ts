@@ -4,7 +4,6 @@ import {
   type AppointmentItem,
   type AppointmentsResponse,
   type CreateAppointmentBody,
-  type UpcomingAppointmentsResponse,
   type UpdateAppointmentBody,
 } from '../../../shared/api/appointments.ts';
 import { del, get, patch, post } from './client.ts';
@@ -16,8 +15,6 @@ const one = (clientId: number, id: number) =>
 export const appointmentsApi = {
   list: (clientId: number, from: string, to: string) =>
     get<AppointmentsResponse>(`${list(clientId)}?${new URLSearchParams({ from, to }).toString()}`),
-  upcoming: (clientId: number) =>
-    get<UpcomingAppointmentsResponse>(AppointmentPath.upcoming.replace(':clientId', String(clientId))),
   create: (clientId: number, body: CreateAppointmentBody) => post<AppointmentItem>(list(clientId), body),
   update: (clientId: number, id: number, body: UpdateAppointmentBody) =>
     patch<AppointmentItem>(one(clientId, id), body),

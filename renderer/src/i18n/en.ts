@@ -90,6 +90,8 @@ export const en: MessageSchema = {
     noRights:
       'You do not have access to any part of the portal of {name} yet. The client or his representative can give you access.',
     noClient: 'You are not linked to a client yet.',
+    loadFailed: 'This overview could not be loaded. Open the section or try again later.',
+    syncedUntil: 'updated until {time}',
   },
   section: {
     noAccess: 'You do not have access to this part.',

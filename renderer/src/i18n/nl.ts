@@ -92,6 +92,8 @@ export const nl = {
     noRights:
       'U heeft nog geen toegang tot onderdelen van het portaal van {name}. De cliënt of zijn vertegenwoordiger kan u toegang geven.',
     noClient: 'U bent nog niet aan een cliënt gekoppeld.',
+    loadFailed: 'Dit overzicht kon niet worden geladen. Open het onderdeel of probeer het later opnieuw.',
+    syncedUntil: 'bijgewerkt tot {time}',
   },
   section: {
     noAccess: 'U heeft geen toegang tot dit onderdeel.',

@@ -1,7 +1,7 @@
 // /api/v1/clients/:clientId/appointments: the agenda. The session comes first (401), then the client id, then the
 // Afspraken right (in the service), and only then query and body: a stranger learns nothing from validation errors.
 import Router from '@koa/router';
-import { ClientIdParams } from '../../../shared/api/clients.ts';
+import { callerOf } from '../../auth/caller.ts';
 import {
   AppointmentIdParams,
   AppointmentPath,
@@ -26,12 +26,7 @@ type Ctx = ParameterizedContext<SessionState> & { params: Record<string, string>
 
 export function appointmentRoutes(deps: AuthDeps): Router<SessionState> {
   const r = new Router<SessionState>();
-  const caller = (ctx: Ctx): Caller => ({
-    deps,
-    auth: ctx.state.auth,
-    meta: ctx.state.meta,
-    clientId: parse(ClientIdParams, ctx.params).clientId,
-  });
+  const caller = (ctx: Ctx): Caller => callerOf(deps, ctx);
 
   r.get(AppointmentPath.list, requireSession(deps), (ctx) => {
     ctx.body = listForCaller(caller(ctx), () => parse(AppointmentsQuery, ctx.query));
