@@ -11,6 +11,8 @@ import { clearFailures, accountKey } from '../auth/throttle.ts';
 import { audit } from '../audit/audit.ts';
 import { seedDemo, DEMO_LOGINS } from '../demo/seed.ts';
 import { findClientByUserId } from '../db/repos/clients.ts';
+import { buildScaleDemo, SCALE_PASSWORD, scaleUsername } from '../demo/scale/build.ts';
+import { progressPrinter } from '../demo/scale/progress.ts';
 import { findMembership, setRights } from '../db/repos/memberships.ts';
 import { SECTIONS, type Rights, type Section } from '../../shared/sections.ts';
 
@@ -25,6 +27,9 @@ Opdrachten:
         Zet de rechten van een contactpersoon bij een cliënt (berichten, afspraken, dossier, gegevens,
         instellingen; "geen" haalt alle rechten weg). Normaal doet de cliënt dit zelf in Gebruikersbeheer.
   demo:seed                         Maakt de demo-accounts (truus, annie) als ze nog niet bestaan.
+  demo:seed --clients 1000 --years 5
+        Bouwt daarnaast een grote, realistische database (schaal-0001 … met elk twee contactpersonen,
+        rapportages, afspraken, plannen, berichten en prikbordberichten) voor metingen, met voortgangsbalk.
 `;
 
 export class CliError extends Error {}
@@ -108,10 +113,27 @@ export async function runAdmin(argv: string[], out: (s: string) => void): Promis
         return;
       }
       case 'demo:seed': {
-        options(rest, []);
+        const scale = scaleOptions(rest);
         const created = await seedDemo(deps);
         out(created.length ? `Aangemaakt: ${created.join(', ')}` : 'De demo-accounts bestonden al.');
         for (const l of DEMO_LOGINS) out(`  ${l.username} ${l.password}`);
+        if (scale) {
+          const started = performance.now();
+          const result = await buildScaleDemo(deps, {
+            ...scale,
+            progress: progressPrinter(
+              (s) => process.stderr.write(s),
+              process.stderr.isTTY === true,
+              () => performance.now() - started,
+            ),
+          });
+          out(
+            `Schaaldata: ${scale.clients} cliënten over ${scale.years} jaar, ${result.rows.toLocaleString('nl-NL')} rijen` +
+              (result.skipped ? ` (${result.skipped} cliënten bestonden al)` : '') +
+              ` in ${Math.round((performance.now() - started) / 1000)} s.`,
+          );
+          out(`  Inloggen als ${scaleUsername(1)} … ${scaleUsername(scale.clients)} met wachtwoord ${SCALE_PASSWORD}`);
+        }
         return;
       }
       default:
@@ -123,12 +145,29 @@ export async function runAdmin(argv: string[], out: (s: string) => void): Promis
   }
 }
 
-function options<K extends string>(args: string[], required: K[]): Record<K, string> {
+/** `--clients N --years Y` (both or neither); null without them. */
+function scaleOptions(args: string[]): { clients: number; years: number } | null {
+  const v = options(args, [], ['clients', 'years']);
+  if (v.clients === undefined && v.years === undefined) return null;
+  const clients = Number(v.clients ?? '');
+  const years = Number(v.years ?? '1');
+  if (!Number.isInteger(clients) || clients < 1 || clients > 100_000)
+    throw new CliError('--clients moet een geheel getal van 1 tot en met 100000 zijn.');
+  if (!Number.isInteger(years) || years < 1 || years > 20)
+    throw new CliError('--years moet een geheel getal van 1 tot en met 20 zijn.');
+  return { clients, years };
+}
+
+function options<K extends string, O extends string = never>(
+  args: string[],
+  required: K[],
+  optional: O[] = [],
+): Record<K, string> & Partial<Record<O, string>> {
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
       args,
-      options: Object.fromEntries(required.map((k) => [k, { type: 'string' as const }])),
+      options: Object.fromEntries([...required, ...optional].map((k) => [k, { type: 'string' as const }])),
       strict: true,
       allowPositionals: false,
     }).values;
@@ -137,7 +176,7 @@ function options<K extends string>(args: string[], required: K[]): Record<K, str
   }
   const missing = required.filter((k) => typeof values[k] !== 'string' || (values[k] as string).trim() === '');
   if (missing.length) throw new CliError(`Ontbrekende optie(s): ${missing.map((m) => `--${m}`).join(', ')}`);
-  return values as Record<K, string>;
+  return values as Record<K, string> & Partial<Record<O, string>>;
 }
 
 const SECTION_WORDS_NL: Record<Section, string> = {

@@ -6,6 +6,8 @@ import { ApiPath } from '../../shared/api/paths.ts';
 import { CliError, runAdmin } from '../../server/cli/admin.ts';
 import { AccountError } from '../../server/accounts/create-account.ts';
 import { DEMO_LOGINS } from '../../server/demo/seed.ts';
+import { SCALE_PASSWORD, scaleUsername } from '../../server/demo/scale/build.ts';
+import { HomePath } from '../../shared/api/home.ts';
 import { closeAll, count, GOOD_PASSWORD, login, signIn, startTestPortal, type TestPortal } from '../helpers/portal.ts';
 
 let tp: TestPortal;
@@ -165,5 +167,31 @@ describe('other commands', () => {
       expect(res.status, l.username).toBe(200);
       expect(res.json.next).toBe('verify-device');
     }
+  });
+
+  it('demo:seed --clients N --years Y builds the scale data; its users sign in and see their panels', async () => {
+    const out = await admin('demo:seed', '--clients', '3', '--years', '1');
+    expect(out).toMatch(/Schaaldata: 3 cliënten over 1 jaar, [\d.]+ rijen/);
+    expect(count(tp, 'users', "username LIKE 'schaal-%' AND kind = 'client'")).toBe(3);
+    const c = tp.client();
+    await signIn(tp, c, { username: scaleUsername(2), password: SCALE_PASSWORD, mobile: '+31600000020' });
+    const clients = await c.get(ApiPath.clients);
+    const id = clients.json.clients[0].id as number;
+    const home = await c.get(HomePath.home.replace(':clientId', String(id)));
+    expect(home.status).toBe(200);
+    expect(home.json.appointments.first).not.toBeNull();
+  });
+
+  it('demo:seed refuses bad scale options and writes nothing', async () => {
+    for (const args of [
+      ['--clients', '0'],
+      ['--clients', 'veel'],
+      ['--clients', '5', '--years', '0'],
+      ['--years', '2'],
+      ['--clients', '5', '--jaren', '2'],
+    ]) {
+      await expect(admin('demo:seed', ...args), args.join(' ')).rejects.toBeInstanceOf(CliError);
+    }
+    expect(count(tp, 'users')).toBe(0);
   });
 });

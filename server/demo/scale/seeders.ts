@@ -1,0 +1,7 @@
+// Every feature's bulk generator, in the order they run for each client.
+import { seedAppointmentsScale } from './appointments.ts';
+import type { ScaleSeeder } from './types.ts';
+
+export const SCALE_SEEDERS: ReadonlyArray<{ name: string; seed: ScaleSeeder }> = [
+  { name: 'afspraken', seed: seedAppointmentsScale },
+];
