@@ -12,6 +12,11 @@ export const SignInRules = {
   /** A half-done login (between password and SMS/password change) is kept this long. */
   loginAttemptTtlMs: 15 * MINUTE,
   sessionIdleMs: 30 * MINUTE,
+  /**
+   * last_seen_at is refreshed at most this often: each refresh is a durable write, and once in 30 s is plenty for a
+   * 30-minute idle limit. The session then ends up to 30 s before, never after, 30 minutes without a request.
+   */
+  sessionTouchIntervalMs: 30 * SECOND,
   sessionAbsoluteMs: 12 * HOUR,
   /** The reset link in the e-mail works 5 minutes (Careyn manual). */
   resetTtlMs: 5 * MINUTE,

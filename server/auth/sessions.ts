@@ -17,7 +17,7 @@ export interface NewSession {
 }
 
 /** Call inside the transaction that completes the login. */
-export function startSession(deps: AuthDeps, user: User, deviceId: number | null, meta: RequestMeta): NewSession {
+export function startSession(deps: Pick<AuthDeps, 'db' | 'clock'>, user: User, deviceId: number | null, meta: RequestMeta): NewSession {
   const now = deps.clock.now();
   const token = randomToken();
   const absolute = addMs(now, R.sessionAbsoluteMs);
@@ -66,8 +66,12 @@ export function authenticate(deps: AuthDeps, token: string | null, meta: Request
   }
   const user = findUserById(deps.db, s.userId);
   if (!user) throw new HttpError(401, 'unauthenticated', 'Not signed in');
-  touchSession(deps.db, s.id, now.toISOString());
-  return { user, sessionId: s.id, deviceId: s.deviceId, info: sessionInfo(now, absolute) };
+  let seen = new Date(s.lastSeenAt);
+  if (now.getTime() - seen.getTime() >= R.sessionTouchIntervalMs) {
+    touchSession(deps.db, s.id, now.toISOString());
+    seen = now;
+  }
+  return { user, sessionId: s.id, deviceId: s.deviceId, info: sessionInfo(seen, absolute) };
 }
 
 export function endSession(deps: AuthDeps, auth: Authenticated, meta: RequestMeta): void {

@@ -17,3 +17,17 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   if (options.migrate !== false) migrate(db);
   return db;
 }
+
+/**
+ * Runs a small write that needs to survive a crash of the portal but not necessarily a power cut of the machine
+ * (an audit row of a read): under WAL, synchronous=NORMAL commits without an fsync, and the next FULL commit or
+ * checkpoint makes it durable too. better-sqlite3 is synchronous, so nothing else runs while the setting is relaxed.
+ */
+export function withoutFsync<T>(db: Db, write: () => T): T {
+  db.pragma('synchronous = NORMAL');
+  try {
+    return write();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
+}

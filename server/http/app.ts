@@ -13,6 +13,7 @@ import { clientRoutes } from './routes/clients.ts';
 import { appointmentRoutes } from './routes/appointments.ts';
 import { accessLogRoutes } from './routes/access-log.ts';
 import { homeRoutes } from './routes/home.ts';
+import { healthRoutes } from './routes/health.ts';
 import { testHookRoutes } from './routes/test-hooks.ts';
 import { staticWeb } from './static-web.ts';
 import type { AdjustableClock } from '../clock.ts';
@@ -44,6 +45,7 @@ export function createApp({ config, deps, log, testClock }: AppOptions): Koa {
 
   const api = new Router({ prefix: API_PREFIX });
   const routers = [
+    healthRoutes(),
     infoRoutes(config),
     authRoutes(deps),
     clientRoutes(deps),

@@ -2,6 +2,7 @@
 export const API_PREFIX = '/api/v1';
 
 export const ApiPath = {
+  health: '/health',
   info: '/info',
   login: '/auth/login',
   loginState: '/auth/login-state',

@@ -1,4 +1,5 @@
 import type { Db } from '../open.ts';
+import { cached } from '../statements.ts';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -19,7 +20,8 @@ export interface AuditEntry {
 }
 
 export function appendAudit(db: Db, e: AuditEntry): void {
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO audit_log (at, user_id, username, client_id, acting_for, action, resource, outcome, ip, device, detail)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(e.at, e.userId, e.username, e.clientId, e.actingFor, e.action, e.resource, e.outcome, e.ip, e.device, e.detail);

@@ -1,4 +1,5 @@
 import type { Db } from '../open.ts';
+import { cached } from '../statements.ts';
 
 export interface Session {
   id: number;
@@ -54,12 +55,12 @@ export function insertSession(
 }
 
 export function findSessionByTokenHash(db: Db, tokenHash: string): Session | null {
-  const r = db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined;
+  const r = cached(db, 'SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined;
   return r ? rowToSession(r) : null;
 }
 
 export function touchSession(db: Db, id: number, at: string): void {
-  db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(at, id);
+  cached(db, 'UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(at, id);
 }
 
 export function revokeSession(db: Db, id: number, at: string, reason: string): void {

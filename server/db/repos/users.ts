@@ -1,4 +1,5 @@
 import type { Db } from '../open.ts';
+import { cached } from '../statements.ts';
 
 export interface User {
   id: number;
@@ -80,7 +81,7 @@ export function findUserByUsername(db: Db, username: string): User | null {
 }
 
 export function findUserById(db: Db, id: number): User | null {
-  const r = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  const r = cached(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
   return r ? rowToUser(r) : null;
 }
 
