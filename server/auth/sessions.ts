@@ -17,7 +17,12 @@ export interface NewSession {
 }
 
 /** Call inside the transaction that completes the login. */
-export function startSession(deps: Pick<AuthDeps, 'db' | 'clock'>, user: User, deviceId: number | null, meta: RequestMeta): NewSession {
+export function startSession(
+  deps: Pick<AuthDeps, 'db' | 'clock'>,
+  user: User,
+  deviceId: number | null,
+  meta: RequestMeta,
+): NewSession {
   const now = deps.clock.now();
   const token = randomToken();
   const absolute = addMs(now, R.sessionAbsoluteMs);
