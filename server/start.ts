@@ -18,6 +18,7 @@ import {
   type SmsTransport,
   type TwilioOptions,
 } from './notify/transports.ts';
+import { flushAuditQueue } from './db/repos/audit-log.ts';
 import type { Logger } from './log.ts';
 import type { AuthDeps } from './auth/deps.ts';
 
@@ -97,6 +98,7 @@ export async function startPortal(config: Config, o: StartOptions): Promise<Port
         server.closeAllConnections();
       });
       await outbox.stop();
+      flushAuditQueue(db);
       db.close();
     },
   };

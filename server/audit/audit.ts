@@ -1,22 +1,22 @@
 // Writes NEN 7513 audit entries with the request's address and device filled in.
-import { appendAudit, type AuditEntry } from '../db/repos/audit-log.ts';
-import { withoutFsync } from '../db/open.ts';
+import { appendAudit, queueAudit, type AuditEntry } from '../db/repos/audit-log.ts';
 import type { AuthDeps, RequestMeta } from '../auth/deps.ts';
 
 export type AuditInput = Pick<AuditEntry, 'action' | 'outcome'> & Partial<Omit<AuditEntry, 'action' | 'outcome'>>;
 
 /**
- * Inside a transaction the row commits (durably) with the change it describes. On its own, which is the case for
- * every read of client data, it is written without an fsync: one per request would cap the portal at a few hundred
- * requests per second, and the row still survives a crash of the process (see withoutFsync).
+ * Inside a transaction the row commits (durably) with the change it describes, or not at all. On its own, which is
+ * the case for every read of client data, it joins the queue that is written at the end of this event-loop turn
+ * (see queueAudit): one commit per read would cost more than the read.
  */
 export function audit(deps: Pick<AuthDeps, 'db' | 'clock'>, meta: RequestMeta | null, e: AuditInput): void {
-  if (deps.db.inTransaction) append(deps, meta, e);
-  else withoutFsync(deps.db, () => append(deps, meta, e));
+  const entry = toEntry(deps, meta, e);
+  if (deps.db.inTransaction) appendAudit(deps.db, entry);
+  else queueAudit(deps.db, entry);
 }
 
-function append(deps: Pick<AuthDeps, 'db' | 'clock'>, meta: RequestMeta | null, e: AuditInput): void {
-  appendAudit(deps.db, {
+function toEntry(deps: Pick<AuthDeps, 'db' | 'clock'>, meta: RequestMeta | null, e: AuditInput): AuditEntry {
+  return {
     at: deps.clock.now().toISOString(),
     userId: e.userId ?? null,
     username: e.username ?? null,
@@ -28,7 +28,7 @@ function append(deps: Pick<AuthDeps, 'db' | 'clock'>, meta: RequestMeta | null, 
     ip: e.ip ?? meta?.ip ?? null,
     device: e.device ?? (meta ? describeDevice(meta) : null),
     detail: e.detail ?? null,
-  });
+  };
 }
 
 function describeDevice(meta: RequestMeta): string {

@@ -1,3 +1,4 @@
+import { flushAuditQueue } from '../db/repos/audit-log.ts';
 import { describe, expect, it } from 'vitest';
 import { authFixture } from '../test-support/auth-fixture.ts';
 import { createContactAccount } from '../accounts/create-account.ts';
@@ -64,6 +65,7 @@ describe('section rights', () => {
     const { f, truus, annie, outcome } = await setup();
     expect(outcome(truus.userId, truus.clientId + 1, 'dossier')).toBe(404);
     expect(outcome(annie.userId, 9999, 'dossier')).toBe(404);
+    flushAuditQueue(f.deps.db); // refusals are queued like reads (see queueAudit)
     const denied = f.deps.db
       .prepare(`SELECT user_id, client_id, action, outcome, detail FROM audit_log WHERE outcome = 'denied' ORDER BY id`)
       .all();

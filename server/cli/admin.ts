@@ -9,6 +9,7 @@ import { findUserByUsername } from '../db/repos/users.ts';
 import { revokeDevices } from '../db/repos/devices.ts';
 import { clearFailures, accountKey } from '../auth/throttle.ts';
 import { audit } from '../audit/audit.ts';
+import { flushAuditQueue } from '../db/repos/audit-log.ts';
 import { seedDemo, DEMO_LOGINS } from '../demo/seed.ts';
 import { findClientByUserId } from '../db/repos/clients.ts';
 import { buildScaleDemo, SCALE_PASSWORD, scaleUsername } from '../demo/scale/build.ts';
@@ -141,6 +142,7 @@ export async function runAdmin(argv: string[], out: (s: string) => void): Promis
         throw new CliError(`Onbekende opdracht: ${command}`);
     }
   } finally {
+    flushAuditQueue(db);
     db.close();
   }
 }

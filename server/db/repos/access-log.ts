@@ -1,4 +1,5 @@
 import type { Db } from '../open.ts';
+import { flushAuditQueue } from './audit-log.ts';
 import type { AccessLogEntry } from '../../../shared/api/access-log.ts';
 
 /** The audit actions that count as looking at or changing client data, per section: `<section>.<verb>`. */
@@ -24,6 +25,7 @@ export function listAccessLog(
   to: string,
   limit: number,
 ): { entries: AccessLogEntry[]; truncated: boolean } {
+  flushAuditQueue(db);
   const rows = db
     .prepare(
       `SELECT a.at, a.user_id, u.display_name, a.action, m.role, m.relation

@@ -1,4 +1,4 @@
-import type { Db } from '../open.ts';
+import { withoutFsync, type Db } from '../open.ts';
 import { cached } from '../statements.ts';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
@@ -27,7 +27,35 @@ export function appendAudit(db: Db, e: AuditEntry): void {
   ).run(e.at, e.userId, e.username, e.clientId, e.actingFor, e.action, e.resource, e.outcome, e.ip, e.device, e.detail);
 }
 
+/*
+ * Rows written outside a transaction (the reads of client data, refused requests) wait in a queue and are written
+ * together, in one transaction without an fsync, at the end of the current event-loop turn (setImmediate): before
+ * the next I/O callback, so before any later request or test can look. One commit per row used to cost more than
+ * the request itself and made WAL checkpoints stall every few hundred requests. Readers of the log flush first.
+ */
+const queues = new WeakMap<Db, AuditEntry[]>();
+
+export function queueAudit(db: Db, e: AuditEntry): void {
+  let queue = queues.get(db);
+  if (!queue) queues.set(db, (queue = []));
+  queue.push(e);
+  if (queue.length === 1) setImmediate(() => flushAuditQueue(db));
+}
+
+/** Writes the queued rows now (readers of the log, shutdown). */
+export function flushAuditQueue(db: Db): void {
+  const queue = queues.get(db);
+  if (!queue || queue.length === 0 || !db.open) return;
+  const rows = queue.splice(0);
+  withoutFsync(db, () =>
+    db.transaction(() => {
+      for (const e of rows) appendAudit(db, e);
+    })(),
+  );
+}
+
 export function listAuditForUser(db: Db, userId: number, limit = 100): AuditEntry[] {
+  flushAuditQueue(db);
   const rows = db
     .prepare('SELECT * FROM audit_log WHERE user_id = ? ORDER BY id DESC LIMIT ?')
     .all(userId, limit) as Array<{
