@@ -6,6 +6,8 @@ import { scaleDatabase } from './scale-db.ts';
 import { randomSessions } from './sessions.ts';
 import { startServerProcess } from './server-process.ts';
 import { httpBench, type HttpFigures } from './http-bench.ts';
+import { browserBench } from './browser-bench.ts';
+import { ensureWebBuild } from './web-build.ts';
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +39,12 @@ async function main(): Promise<void> {
   );
   const { dataDir, db } = await scaleDatabase(clients, years, values.fresh);
   const sessions = randomSessions(db, clients, 200);
+  const [reader] = randomSessions(db, clients, 1, { clientOnly: true });
+  const items = (
+    db.prepare('SELECT COUNT(*) AS n FROM dossier_items WHERE client_id = ?').get(reader!.clientId) as { n: number }
+  ).n;
   db.close();
+  ensureWebBuild();
   const server = await startServerProcess(dataDir);
   try {
     const [bare, panels] = await httpBench(server.url, sessions, duration);
@@ -51,6 +58,18 @@ async function main(): Promise<void> {
         `p99 panels ${fmt(panels!.p99, 1)} ms (doel ≤ 20 ms: ${panels!.p99 <= 20 ? 'gehaald' : 'NIET gehaald'})\n`,
     );
     if (panels!.non2xx > 0) process.stdout.write('  LET OP: het panels-endpoint gaf niet-2xx-antwoorden.\n');
+
+    const ui = await browserBench(server.url, reader!.token);
+    process.stdout.write(
+      `\nChromium (1024×768), Mijn dossier van ${reader!.username} met ${fmt(items)} dossierstukken, van klik op het tabblad tot getekend:\n`,
+    );
+    for (const t of ui.tabs) {
+      process.stdout.write(
+        `  ${t.tab.padEnd(10)} mediaan ${fmt(t.medianMs).padStart(4)} ms, max ${fmt(t.maxMs).padStart(4)} ms over ${t.runs} keer ` +
+          `(doel ≤ 300 ms: ${t.medianMs <= 300 ? 'gehaald' : 'NIET gehaald'})\n`,
+      );
+    }
+    process.stdout.write(`  kaarten van de tijdslijn in de pagina: ${ui.timelineCards} (alleen het zichtbare deel)\n`);
   } finally {
     await server.stop();
   }

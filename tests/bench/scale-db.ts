@@ -7,6 +7,7 @@ import { systemClock } from '../../server/clock.ts';
 import { scryptHasher } from '../../server/auth/passwords.ts';
 import { buildScaleDemo } from '../../server/demo/scale/build.ts';
 import { progressPrinter } from '../../server/demo/scale/progress.ts';
+import { SCALE_SEEDERS } from '../../server/demo/scale/seeders.ts';
 
 export interface ScaleDb {
   dataDir: string;
@@ -17,7 +18,10 @@ export async function scaleDatabase(clients: number, years: number, fresh: boole
   const dataDir = path.resolve(`.portal-data/bench-${clients}x${years}`);
   const file = path.join(dataDir, 'portal.sqlite');
   const done = path.join(dataDir, 'complete');
-  if (fresh) fs.rmSync(dataDir, { recursive: true, force: true });
+  // A database built before a feature's seeder existed lacks that feature's data: build it again.
+  const signature = `seeders: ${SCALE_SEEDERS.map((x) => x.name).join(', ')}`;
+  const stale = fs.existsSync(done) && !fs.readFileSync(done, 'utf8').includes(signature);
+  if (fresh || stale) fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(file);
   if (!fs.existsSync(done)) {
@@ -37,7 +41,7 @@ export async function scaleDatabase(clients: number, years: number, fresh: boole
     );
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.exec('ANALYZE');
-    fs.writeFileSync(done, `${r.rows} rows in ${Math.round(performance.now() - started)} ms\n`);
+    fs.writeFileSync(done, `${signature}\n${r.rows} rows in ${Math.round(performance.now() - started)} ms\n`);
     process.stderr.write(
       `Klaar: ${r.rows.toLocaleString('nl-NL')} rijen in ${Math.round((performance.now() - started) / 1000)} s\n`,
     );

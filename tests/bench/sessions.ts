@@ -14,8 +14,13 @@ export interface BenchSession {
   username: string;
 }
 
-export function randomSessions(db: Db, clients: number, count: number): BenchSession[] {
-  const rng = seededRng(99);
+export function randomSessions(
+  db: Db,
+  clients: number,
+  count: number,
+  o: { clientOnly?: boolean } = {},
+): BenchSession[] {
+  const rng = seededRng(o.clientOnly ? 7 : 99);
   const deps = { db, clock: systemClock };
   const meta = { ip: '127.0.0.1', userAgent: 'bench', deviceSecrets: [], deviceKind: 'browser' as const };
   return db.transaction(() => {
@@ -23,7 +28,7 @@ export function randomSessions(db: Db, clients: number, count: number): BenchSes
     for (let i = 0; i < count; i++) {
       const n = 1 + Math.floor(rng() * clients);
       // a third of the visits by a contact, the rest by the client himself
-      const username = rng() < 0.33 ? `${scaleUsername(n)}-c1` : scaleUsername(n);
+      const username = !o.clientOnly && rng() < 0.33 ? `${scaleUsername(n)}-c1` : scaleUsername(n);
       const user = findUserByUsername(db, username);
       if (!user) throw new Error(`${username} is missing: rebuild with --fresh`);
       const clientId = listMembershipsOfUser(db, user.id)[0]!.clientId;
