@@ -1,6 +1,7 @@
 // Scale data for "Mijn berichten": a few threads per client per month, 1–4 messages each, between the client, his
 // contacts and (sometimes) the care team. Only the last month's messages are unread for their recipients; older
 // ones are read (which in this schema means: no unread row), so the panels show realistic counts.
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open.ts';
 import type { ScaleClient, ScaleSeeder, ScaleWorld } from './types.ts';
 
@@ -51,11 +52,11 @@ const CARE_TEXTS = [
 ] as const;
 
 interface Statements {
-  thread: ReturnType<Db['prepare']>;
-  participant: ReturnType<Db['prepare']>;
-  message: ReturnType<Db['prepare']>;
-  unread: ReturnType<Db['prepare']>;
-  touch: ReturnType<Db['prepare']>;
+  thread: Statement<unknown[]>;
+  participant: Statement<unknown[]>;
+  message: Statement<unknown[]>;
+  unread: Statement<unknown[]>;
+  touch: Statement<unknown[]>;
 }
 
 // Prepared once per database: the driver calls the seeder once per client, thousands of times.
