@@ -5,7 +5,7 @@ import { createContactAccount } from '../accounts/create-account.ts';
 import { findUserByUsername } from '../db/repos/users.ts';
 import { findClientByUserId } from '../db/repos/clients.ts';
 import { setRights } from '../db/repos/memberships.ts';
-import { countThreads, insertMessage, insertThread, markThreadRead } from '../db/repos/messages.ts';
+import { countThreads, insertMessage, insertThread, markSentToEhr, markThreadRead } from '../db/repos/messages.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/open.ts';
 import type { PasswordHasher } from '../auth/passwords.ts';
@@ -111,7 +111,7 @@ export async function seedDemoMessages(deps: { db: Db; clock: Clock; hasher: Pas
         source: first.from ? null : ehr(0),
       });
       t.messages.forEach((m, n) => {
-        insertMessage(deps.db, {
+        const id = insertMessage(deps.db, {
           threadId,
           clientId: client.id,
           authorUserId: m.from ? (idOf(m.from) ?? null) : null,
@@ -121,6 +121,8 @@ export async function seedDemoMessages(deps: { db: Db; clock: Clock; hasher: Pas
           toCareTeam: t.careTeam && m.from !== null,
           source: m.from ? null : ehr(n + 1),
         });
+        // The demo's nightly sync has run: what Truus wrote to the care team has been delivered.
+        if (t.careTeam && m.from !== null) markSentToEhr(deps.db, id, nowIso);
       });
       for (const u of t.readBy) {
         const id = idOf(u);

@@ -65,6 +65,10 @@ test('Truus writes to Annie and Kees; both see it, a reply reaches Truus', async
   await expect(panel).toContainText('Dochter komt eten');
   await expect(panel).toContainText('Ik kom morgen om 18:00 uur eten.');
   await expect(panel).toContainText('bijgewerkt tot');
+  await truus.screenshot({ path: testInfo.outputPath('home-desktop.png'), fullPage: true });
+  await truus.setViewportSize({ width: 390, height: 844 });
+  await truus.screenshot({ path: testInfo.outputPath('home-phone.png'), fullPage: true });
+  await truus.setViewportSize({ width: 1024, height: 768 });
   await panel.click();
   await expect(truus).toHaveURL(/\/berichten$/);
   await expect(truus.getByRole('heading', { level: 1, name: 'Mijn berichten' })).toBeVisible();
@@ -97,6 +101,7 @@ test('Truus writes to Annie and Kees; both see it, a reply reaches Truus', async
   await expect(msgs.first()).toContainText('Maria de Bruin (Zorgteam)');
   await expect(msgs.first()).toContainText('De wond heeft zich goed hersteld.');
   await expect(msgs.nth(1)).toContainText('Dank u wel, Maria.');
+  await expect(thread.getByText('Wordt bij de volgende synchronisatie')).toHaveCount(0); // the demo's sync has run
   await expectAccessibleAtAllSizes(truus, 'Gesprek', (s) => testInfo.outputPath(`thread-${s}.png`));
 
   // Annie and Kees: unread (bold, "1 nieuw"), then read after opening. Kees replies.

@@ -10,6 +10,7 @@ import {
   lastCareSync,
   listThreadMessages,
   listThreadsForUser,
+  markSentToEhr,
   markThreadRead,
   markThreadUnread,
   membersWithMessagesRight,
@@ -132,6 +133,33 @@ describe('messages repo', () => {
     expect(msgs[2]!.author).toEqual({ userId: null, name: 'Maria de Bruin', careTeam: true });
     // the thread's time only moves forward
     expect(listThreadsForUser(db, clientId, truus)[0]!.lastMessageAt).toBe('2026-01-02T08:00:00.000Z');
+  });
+
+  it('a message to the care team leaves the outbox once sent to the EHR, only once', () => {
+    const a = insertThread(db, {
+      clientId,
+      subject: 'Vraag',
+      createdByUserId: truus,
+      createdByCareName: null,
+      toCareTeam: true,
+      at: 't',
+      participantIds: [truus],
+    });
+    const m = insertMessage(db, {
+      threadId: a,
+      clientId,
+      authorUserId: truus,
+      authorCareName: null,
+      body: 'Mag ik douchen?',
+      sentAt: 't',
+      toCareTeam: true,
+    });
+    const plain = send(a, truus, 'Zonder zorgteam', 't2');
+    expect(listThreadMessages(db, a)[0]!.sentToEhrAt).toBeNull();
+    expect(markSentToEhr(db, m, 's')).toBe(true);
+    expect(markSentToEhr(db, m, 's2')).toBe(false);
+    expect(markSentToEhr(db, plain, 's')).toBe(false);
+    expect(listThreadMessages(db, a)[0]!.sentToEhrAt).toBe('s');
   });
 
   it('members with the Berichten right: the client first, then by name', () => {

@@ -314,6 +314,15 @@ export function insertMessage(db: Db, m: NewMessage): number {
   return id;
 }
 
+/** The sync has delivered a message to the care team's EHR: it no longer waits in the outbox. */
+export function markSentToEhr(db: Db, messageId: number, at: string): boolean {
+  return (
+    db
+      .prepare(`UPDATE messages SET sent_to_ehr_at = ? WHERE id = ? AND to_care_team = 1 AND sent_to_ehr_at IS NULL`)
+      .run(at, messageId).changes === 1
+  );
+}
+
 export interface MessageCandidate {
   userId: number;
   name: string;
