@@ -117,21 +117,24 @@ function rowToMessage(r: MessageRow): Message {
 export function listThreadsForUser(db: Db, clientId: number, userId: number, limit = 500): ThreadListRow[] {
   const rows = db
     .prepare(
-      `SELECT t.*, m.id AS m_id, m.author_user_id, m.author_care_name, au.display_name AS author_name, m.sent_at,
+      // The newest `limit` threads first, then their last message and counts: the home panel asks for three of a
+      // client's years of threads and should not pay for the others.
+      `WITH t AS (
+         SELECT th.* FROM message_participants p JOIN message_threads th ON th.id = p.thread_id
+         WHERE p.user_id = ? AND th.client_id = ?
+         ORDER BY th.last_message_at DESC, th.id DESC LIMIT ?)
+       SELECT t.*, m.id AS m_id, m.author_user_id, m.author_care_name, au.display_name AS author_name, m.sent_at,
          m.body,
          (SELECT COUNT(*) FROM messages x WHERE x.thread_id = t.id) AS message_count,
          (SELECT COUNT(*) FROM message_unread r
-           WHERE r.user_id = p.user_id AND r.client_id = t.client_id AND r.thread_id = t.id) AS unread
-       FROM message_participants p
-       JOIN message_threads t ON t.id = p.thread_id
+           WHERE r.user_id = ? AND r.client_id = t.client_id AND r.thread_id = t.id) AS unread
+       FROM t
        JOIN messages m ON m.id = (SELECT y.id FROM messages y WHERE y.thread_id = t.id ORDER BY y.sent_at DESC, y.id DESC
          LIMIT 1)
        LEFT JOIN users au ON au.id = m.author_user_id
-       WHERE p.user_id = ? AND t.client_id = ?
-       ORDER BY t.last_message_at DESC, t.id DESC
-       LIMIT ?`,
+       ORDER BY t.last_message_at DESC, t.id DESC`,
     )
-    .all(userId, clientId, limit) as ListRow[];
+    .all(userId, clientId, limit, userId) as ListRow[];
   return rows.map(rowToListRow);
 }
 

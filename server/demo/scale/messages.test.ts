@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
 import { seedMessages } from './messages.ts';
+import { lastCareSync, listThreadsForUser, unreadTotal } from '../../db/repos/messages.ts';
 import type { ScaleClient, ScaleWorld } from './types.ts';
 
 /** A tiny deterministic generator (mulberry32): the same seed builds the same rows. */
@@ -79,5 +80,14 @@ describe('scale seeder: messages', () => {
       for (const c of list) seedMessages(w, c);
     })();
     expect(performance.now() - start).toBeLessThan(3000);
+    // The home panel's queries on five years of threads stay well under a millisecond or two each.
+    const c = list[7]!;
+    const t0 = performance.now();
+    for (let i = 0; i < 100; i++) {
+      listThreadsForUser(w.db, c.clientId, c.clientUserId, 3);
+      unreadTotal(w.db, c.clientUserId, c.clientId);
+      lastCareSync(w.db, c.clientId);
+    }
+    expect((performance.now() - t0) / 100).toBeLessThan(2);
   });
 });
