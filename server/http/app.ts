@@ -14,6 +14,7 @@ import { appointmentRoutes } from './routes/appointments.ts';
 import { accessLogRoutes } from './routes/access-log.ts';
 import { homeRoutes } from './routes/home.ts';
 import { healthRoutes } from './routes/health.ts';
+import { messageRoutes } from './routes/messages.ts';
 import { testHookRoutes } from './routes/test-hooks.ts';
 import { staticWeb } from './static-web.ts';
 import type { AdjustableClock } from '../clock.ts';
@@ -52,6 +53,7 @@ export function createApp({ config, deps, log, testClock }: AppOptions): Koa {
     appointmentRoutes(deps),
     accessLogRoutes(deps),
     homeRoutes(deps),
+    messageRoutes(deps, config.organisation),
   ];
   for (const r of routers) {
     api.use(r.routes(), r.allowedMethods());

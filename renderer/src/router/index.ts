@@ -75,7 +75,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../pages/AgendaPage.vue'),
     meta: { access: 'protected', titleKey: 'panels.appointments.title', topBar: true, section: Section.appointments },
   },
-  section(RouteName.messages, RoutePath.messages, 'panels.messages.title', Section.messages),
+  {
+    name: RouteName.messages,
+    path: RoutePath.messages,
+    component: () => import('../pages/MessagesPage.vue'),
+    meta: { access: 'protected', titleKey: 'panels.messages.title', topBar: true, section: Section.messages },
+  },
   section(RouteName.file, RoutePath.file, 'panels.file.title', Section.dossier),
   section(RouteName.details, RoutePath.details, 'panels.details.title', Section.data),
   {

@@ -5,6 +5,7 @@ import { scryptHasher } from '../../auth/passwords.ts';
 import { buildScaleDemo, SCALE_CONTACTS_PER_CLIENT, SCALE_PASSWORD, scaleUsername } from './build.ts';
 import { progressLine, progressPrinter } from './progress.ts';
 import { seededRng } from './random.ts';
+import { seedAppointmentsScale } from './appointments.ts';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
 const deps = (db: Db) => ({ db, clock: new FixedClock(NOW), hasher: scryptHasher(10) });
@@ -14,7 +15,12 @@ describe('scale demo database', () => {
   it('builds clients with networks and a year of agenda, spread over the history', async () => {
     const db = openDatabase(':memory:');
     const progress: number[] = [];
-    const r = await buildScaleDemo(deps(db), { clients: 12, years: 1, progress: (p) => progress.push(p.done) });
+    const r = await buildScaleDemo(deps(db), {
+      clients: 12,
+      years: 1,
+      progress: (p) => progress.push(p.done),
+      seeders: [{ name: 'afspraken', seed: seedAppointmentsScale }],
+    });
     expect(n(db, "SELECT COUNT(*) n FROM users WHERE kind = 'client'")).toBe(12);
     expect(n(db, "SELECT COUNT(*) n FROM users WHERE kind = 'contact'")).toBe(12 * SCALE_CONTACTS_PER_CLIENT);
     expect(n(db, 'SELECT COUNT(*) n FROM client_members WHERE right_dossier = 1')).toBe(12 * 3);
