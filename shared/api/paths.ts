@@ -3,6 +3,7 @@ export const API_PREFIX = '/api/v1';
 
 export const ApiPath = {
   info: '/info',
+  infoLogo: '/info/logo',
   login: '/auth/login',
   loginState: '/auth/login-state',
   verifyDevice: '/auth/verify-device',
