@@ -192,6 +192,47 @@ export const en: MessageSchema = {
     contactTitle: 'Contact',
     syncTitle: 'Updating of the data',
     sync: 'The data from the care record are updated: {schedule}',
+    helpTitle: 'Help with the parts of the portal',
+    help: {
+      appointments: {
+        title: 'My appointments',
+        text: [
+          'Here you see a calendar with the appointments that you, or others you gave access, have put in it, such as visits and calls. The planned appointments with your care team are in it too, with the name and photo of the staff member. You cannot change appointments with the care team.',
+          'Choose List, Week or Month to see the calendar in another way. Use Previous and Next to browse, and Today to go back to today.',
+          'With Add appointment you put an appointment in the calendar yourself. You can change and delete your own appointments. Care staff see that something is planned, but not what. So also tell them about important appointments.',
+        ],
+      },
+      messages: {
+        title: 'My messages',
+        text: [
+          'Here you send messages to one or more people who have access to the client portal, and reply to messages.',
+          'The newest message is at the top, older messages follow. The home screen shows the newest message and how many you have not read yet.',
+        ],
+        careTeam: 'You can also send a message to the care team.',
+        noCareTeam:
+          'Please note: messages cannot be sent to the care team. Messages are for you and your family, carers and relatives who have access.',
+      },
+      file: {
+        title: 'My file',
+        text: [
+          'This holds the information about your care: reports, forms and plans. Your file also shows notices, for example that the plan has changed.',
+          'The Timeline tab shows the reports as cards on a timeline. Click a card to open it. Use the arrows to browse left and right; you can also drag the timeline.',
+          'On the Read tab you choose a form or report on the left and read it on the right. The Plans tab shows the current plan with its goals and work plans. Under History you open plans that have expired.',
+          'Questions about the reports? Please contact your personal counsellor.',
+        ],
+      },
+      details: {
+        title: 'My details',
+        text: [
+          'Here you see your details as recorded in the care record, and the list of contacts in alphabetical order. You can change only your own mobile number and e-mail address. Is something else wrong? Please contact your personal counsellor.',
+          'On the notice board you post a short message, with a photo if you like. Everyone with access to your portal sees it and can react.',
+        ],
+        mood: 'With a smiley on the notice board you show how you feel.',
+      },
+    },
+    accessLogTitle: 'Who has viewed my file',
+    accessLogText: 'You can see who viewed or changed which part of your portal, and when.',
+    accessLogLink: 'See who viewed your file',
   },
   accessLog: {
     title: 'Who has viewed my file',
@@ -208,6 +249,7 @@ export const en: MessageSchema = {
     truncated:
       'More happened in this period than fits here. You see the newest {n} lines. Choose a shorter period to see earlier ones.',
     count: 'No lines | 1 line | {n} lines',
+    periodTooLong: 'Choose a period of at most {n} days.',
     periodInvalid: 'The "up to" date may not be before the "from" date.',
     roles: { client: 'client', representative: 'legal representative', contact: 'contact' },
     you: '{name} (you)',

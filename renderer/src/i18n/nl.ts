@@ -194,6 +194,47 @@ export const nl = {
     contactTitle: 'Contact',
     syncTitle: 'Bijwerken van de gegevens',
     sync: 'De gegevens uit het zorgdossier worden bijgewerkt: {schedule}',
+    helpTitle: 'Hulp bij de onderdelen',
+    help: {
+      appointments: {
+        title: 'Mijn afspraken',
+        text: [
+          'U ziet hier een agenda met de afspraken die u of anderen die u toegang heeft gegeven erin hebben gezet, zoals bezoek- en belafspraken. Ook de geplande afspraken met de zorg staan erin, met de naam en foto van de medewerker. Afspraken met de zorg kunt u niet wijzigen.',
+          'Kies Lijst, Week of Maand om de agenda anders te bekijken. Met Vorige en Volgende bladert u, met Vandaag gaat u terug naar vandaag.',
+          'Met Afspraak toevoegen zet u zelf een afspraak in de agenda. Uw eigen afspraken kunt u wijzigen en verwijderen. De zorgmedewerkers zien dat er iets gepland staat, maar niet wat. Geef belangrijke afspraken daarom ook mondeling door.',
+        ],
+      },
+      messages: {
+        title: 'Mijn berichten',
+        text: [
+          'U kunt hier berichten sturen naar één of meer personen die toegang hebben tot het cliëntportaal, en op berichten reageren.',
+          'Het nieuwste bericht staat bovenaan, daarna volgen de oudere berichten. Op het startscherm ziet u het nieuwste bericht en hoeveel berichten u nog niet gelezen heeft.',
+        ],
+        careTeam: 'U kunt ook een bericht sturen naar het zorgteam.',
+        noCareTeam:
+          'Let op: er kunnen geen berichten naar de zorg worden gestuurd. De berichten zijn voor u en uw familie, mantelzorgers en naasten die toegang hebben.',
+      },
+      file: {
+        title: 'Mijn dossier',
+        text: [
+          'Hier staat de inhoudelijke informatie over uw zorg: rapportages, formulieren en plannen. In uw dossier staan ook meldingen, bijvoorbeeld dat het plan is gewijzigd.',
+          'Op het tabblad Tijdslijn staan de rapportages als kaartjes op een tijdlijn. Klik op een kaartje om het te openen. Met de pijltjes bladert u naar links en rechts; u kunt de tijdlijn ook slepen.',
+          'Op het tabblad Lezen kiest u links een formulier of rapportage; rechts leest u het. Op het tabblad Plannen ziet u het huidige plan met de doelen en de werkplannen. Onder Historie opent u plannen die vervallen zijn.',
+          'Heeft u vragen over de rapportages? Neem dan contact op met uw persoonlijk begeleider.',
+        ],
+      },
+      details: {
+        title: 'Mijn gegevens',
+        text: [
+          'Hier ziet u uw gegevens zoals ze in het zorgdossier staan, en de lijst met contactpersonen op alfabet. Alleen uw mobiele nummer en e-mailadres kunt u zelf wijzigen. Kloppen andere gegevens niet? Neem dan contact op met uw persoonlijk begeleider.',
+          'Op het prikbord plaatst u een korte mededeling, eventueel met een foto. Iedereen die toegang heeft tot uw portaal ziet die en kan erop reageren.',
+        ],
+        mood: 'Met een smiley op het prikbord laat u zien hoe u zich voelt.',
+      },
+    },
+    accessLogTitle: 'Wie heeft mijn dossier bekeken',
+    accessLogText: 'U kunt zien wie welk deel van uw portaal heeft bekeken of gewijzigd, en wanneer.',
+    accessLogLink: 'Bekijk wie uw dossier heeft bekeken',
   },
   accessLog: {
     title: 'Wie heeft mijn dossier bekeken',
@@ -211,6 +252,7 @@ export const nl = {
     truncated:
       'Er is in deze periode meer gebeurd dan hier past. U ziet de nieuwste {n} regels. Kies een kortere periode om eerdere te zien.',
     count: 'Geen regels | 1 regel | {n} regels',
+    periodTooLong: 'Kies een periode van hoogstens {n} dagen.',
     periodInvalid: 'De datum "tot en met" mag niet voor de datum "van" liggen.',
     roles: { client: 'cliënt', representative: 'wettelijk vertegenwoordiger', contact: 'contactpersoon' },
     you: '{name} (uzelf)',

@@ -97,3 +97,8 @@ export function usesSingular(verb: AccessVerb): boolean {
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** Only the client himself and his legal representative may see who looked (the server answers 403 to others). */
+export function mayReadAccessLog(role: string | null | undefined): boolean {
+  return role === 'client' || role === 'representative';
+}
