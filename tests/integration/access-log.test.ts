@@ -61,10 +61,7 @@ describe('Wie heeft mijn dossier bekeken', () => {
     const res = await asTruus.get(logPath(truus.clientId));
     expect(res.status).toBe(200);
     const annieEntries = res.json.entries.filter((e: { userId: number }) => e.userId === annieId);
-    expect(annieEntries.map((e: { action: string }) => e.action)).toEqual([
-      'appointments.create',
-      'appointments.read',
-    ]);
+    expect(annieEntries.map((e: { action: string }) => e.action)).toEqual(['appointments.create', 'appointments.read']);
     expect(annieEntries[0]).toMatchObject({
       userName: 'Annie van Dorp',
       relation: 'Eerste relatie/contactpersoon',

@@ -37,8 +37,7 @@ beforeAll(async () => {
 });
 afterAll(closeAll);
 
-const descriptions = (json: { appointments: { description: string }[] }) =>
-  json.appointments.map((a) => a.description);
+const descriptions = (json: { appointments: { description: string }[] }) => json.appointments.map((a) => a.description);
 
 describe('agenda periods of the week and month views', () => {
   it('a week holds its Sunday evening and not the next Monday', async () => {

@@ -62,7 +62,8 @@ describe('phrases', () => {
           expect(i18n.global.te(`accessLog.parts.${part}.${form}`), `${locale} ${part}.${form}`).toBe(true);
         }
       }
-      for (const verb of ACCESS_VERBS) expect(i18n.global.te(`accessLog.verbs.${verb}`), `${locale} ${verb}`).toBe(true);
+      for (const verb of ACCESS_VERBS)
+        expect(i18n.global.te(`accessLog.verbs.${verb}`), `${locale} ${verb}`).toBe(true);
     }
     i18n.global.locale.value = 'nl';
   });

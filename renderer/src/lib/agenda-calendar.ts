@@ -110,7 +110,8 @@ export function byDay(items: readonly AppointmentItem[]): Map<string, Appointmen
   return map;
 }
 
-const fmt = (locale: string, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...o });
+const fmt = (locale: string, o: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...o });
 
 /** "maandag 23 november". */
 export function dayLabel(day: string, locale: string): string {

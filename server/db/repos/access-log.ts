@@ -50,15 +50,13 @@ export function listAccessLog(
        LIMIT ?`,
     )
     .all(clientId, from, to, ...NOT_CLIENT_DATA, limit + 1) as Row[];
-  const entries = rows.slice(0, limit).map(
-    (r): AccessLogEntry => ({
-      at: r.at,
-      userId: r.user_id,
-      userName: r.display_name,
-      role: r.role,
-      relation: r.relation,
-      action: r.action,
-    }),
-  );
+  const entries = rows.slice(0, limit).map((r): AccessLogEntry => ({
+    at: r.at,
+    userId: r.user_id,
+    userName: r.display_name,
+    role: r.role,
+    relation: r.relation,
+    action: r.action,
+  }));
   return { entries, truncated: rows.length > limit };
 }

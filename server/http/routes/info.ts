@@ -38,7 +38,8 @@ export function infoRoutes(config: Config): Router {
     ctx.type = LOGO_TYPES[path.extname(logoFile).toLowerCase()]!;
     ctx.set('Cache-Control', LOGO_CACHE);
     // An SVG opened on its own must not run scripts.
-    if (ctx.type === 'image/svg+xml') ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    if (ctx.type === 'image/svg+xml')
+      ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
     ctx.body = body;
   });
   return r;
