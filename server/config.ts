@@ -23,7 +23,8 @@ const EnvSchema = z.object({
   PORTAL_MESSAGES_TO_CARE_TEAM: bool.optional(),
   PORTAL_MOOD_ON_BOARD: bool.optional(),
   PORTAL_SYNC_SCHEDULE_TEXT: z.string().min(1).optional(),
-  PORTAL_SUPPORT_EMAIL: z.string().email().default('portaal@example.nl'),
+  PORTAL_SUPPORT_EMAIL: z.string().email().optional(),
+  PORTAL_ORG_LOGO: z.string().min(1).optional(),
   PORTAL_HELP_VIDEO_URL: z.string().url().optional(),
   PORTAL_MANUAL_URL: z.string().url().optional(),
   PORTAL_SMS: z.enum(['file', 'twilio']).default('file'),
@@ -39,6 +40,15 @@ const EnvSchema = z.object({
   PORTAL_TEST_HOOKS: bool.default(false),
   PORTAL_WEB_DIR: z.string().optional(),
 });
+
+/** The logo's content type by file extension: only image types a browser shows in <img>. */
+export const LOGO_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
 
 export interface Config {
   port: number;
@@ -106,7 +116,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     messagesToCareTeam: e.PORTAL_MESSAGES_TO_CARE_TEAM ?? preset.messagesToCareTeam,
     moodOnBoard: e.PORTAL_MOOD_ON_BOARD ?? preset.moodOnBoard,
     syncScheduleText: e.PORTAL_SYNC_SCHEDULE_TEXT ?? preset.syncScheduleText,
+    supportEmail: e.PORTAL_SUPPORT_EMAIL ?? preset.supportEmail,
+    helpVideoUrl: e.PORTAL_HELP_VIDEO_URL ?? preset.helpVideoUrl,
+    manualUrl: e.PORTAL_MANUAL_URL ?? preset.manualUrl,
+    logoFile: e.PORTAL_ORG_LOGO ? path.resolve(e.PORTAL_ORG_LOGO) : preset.logoFile,
   };
+  if (organisation.logoFile && !LOGO_TYPES[path.extname(organisation.logoFile).toLowerCase()]) {
+    throw new ConfigError(`PORTAL_ORG_LOGO: kies een .png, .jpg, .webp of .svg bestand (${organisation.logoFile})`);
+  }
   const publicUrl = (e.PORTAL_PUBLIC_URL ?? `http://${e.PORTAL_HOST}:${e.PORTAL_PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORTAL_PORT,
@@ -117,9 +134,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     organisationName: organisation.name,
     organisation,
-    supportEmail: e.PORTAL_SUPPORT_EMAIL,
-    helpVideoUrl: e.PORTAL_HELP_VIDEO_URL ?? null,
-    manualUrl: e.PORTAL_MANUAL_URL ?? null,
+    supportEmail: organisation.supportEmail,
+    helpVideoUrl: organisation.helpVideoUrl,
+    manualUrl: organisation.manualUrl,
     sms,
     smtpUrl: e.PORTAL_SMTP_URL ?? null,
     mailFrom: e.PORTAL_MAIL_FROM ?? `${organisation.name} Cliëntportaal <noreply@${new URL(publicUrl).hostname}>`,

@@ -6,6 +6,14 @@ export interface OrganisationSettings {
   messagesToCareTeam: boolean;
   moodOnBoard: boolean;
   syncScheduleText: string;
+  /** Where users with questions or problems write to (Informatie page, notice e-mails). */
+  supportEmail: string;
+  /** The instruction video ("instructiefilmpje") on the Informatie page. */
+  helpVideoUrl: string | null;
+  /** The manual with pictures, when the organisation publishes one. */
+  manualUrl: string | null;
+  /** A logo image file (PNG, JPEG, WebP or SVG) for the top bar and the login screen; null shows the name only. */
+  logoFile: string | null;
 }
 
 export const ORGANISATION_PRESETS = {
@@ -16,6 +24,11 @@ export const ORGANISATION_PRESETS = {
     messagesToCareTeam: true,
     moodOnBoard: false,
     syncScheduleText: 'Elk uur tussen 07.00 en 23.00 uur',
+    // Quick card 001: the video and the manual are on www.pluryn.nl/clientportaal; problems signing in by e-mail.
+    supportEmail: 'clientportaalrvenijmegen@pluryn.nl',
+    helpVideoUrl: 'https://www.pluryn.nl/clientportaal',
+    manualUrl: 'https://www.pluryn.nl/clientportaal',
+    logoFile: null,
   },
   // Careyn: "er kunnen geen berichten naar de zorg worden gestuurd"; synchronised at 08.00 and 20.00 (manual 002).
   careyn: {
@@ -24,6 +37,11 @@ export const ORGANISATION_PRESETS = {
     messagesToCareTeam: false,
     moodOnBoard: false,
     syncScheduleText: 'Elke dag om 08.00 en 20.00 uur',
+    // Manual 002 mentions the instruction video under Informatie but gives no address: placeholders on careyn.nl.
+    supportEmail: 'clientportaal@careyn.nl',
+    helpVideoUrl: 'https://www.careyn.nl/clientportaal',
+    manualUrl: null,
+    logoFile: null,
   },
   // Hilverzorg: messages to care staff allowed (manual 003).
   hilverzorg: {
@@ -32,6 +50,11 @@ export const ORGANISATION_PRESETS = {
     messagesToCareTeam: true,
     moodOnBoard: false,
     syncScheduleText: 'Meerdere keren per dag',
+    // Manual 003: "Vragen? Mail naar mijn@hilverzorg.nl"; the portal is reached via www.hilverzorg.nl (Mijnhilverzorg).
+    supportEmail: 'mijn@hilverzorg.nl',
+    helpVideoUrl: 'https://www.hilverzorg.nl/mijnhilverzorg',
+    manualUrl: null,
+    logoFile: null,
   },
   // SVRZ: the client can post his mood with a smiley on the prikbord (manual 004).
   svrz: {
@@ -40,6 +63,11 @@ export const ORGANISATION_PRESETS = {
     messagesToCareTeam: true,
     moodOnBoard: true,
     syncScheduleText: 'Meerdere keren per dag',
+    // Manual 004: log-in data come from Clientportaal@svrz.nl; a separate manual is on the SVRZ website.
+    supportEmail: 'clientportaal@svrz.nl',
+    helpVideoUrl: 'https://www.svrz.nl/clientportaal',
+    manualUrl: 'https://www.svrz.nl/clientportaal',
+    logoFile: null,
   },
 } as const satisfies Record<string, OrganisationSettings>;
 

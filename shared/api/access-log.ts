@@ -1,6 +1,5 @@
 // /api/v1/clients/:clientId/access-log: "Wie heeft mijn dossier bekeken" (Wabvpz art. 15e, NEN 7513): who looked at
 // or changed which part of the client's portal, and when. Only the client and his legal representative may see it.
-import type { Section } from '../sections.ts';
 import { AppointmentsQuery } from './appointments.ts';
 
 /** Same period rules as the agenda: instants with an offset; default the last 30 days. */
@@ -16,8 +15,12 @@ export interface AccessLogEntry {
   /** "Eerste relatie/contactpersoon", … as recorded; null for the client himself (the UI labels him by role). */
   relation: string | null;
   role: 'client' | 'representative' | 'contact' | null;
-  section: Exclude<Section, 'settings'>;
-  action: 'read' | 'create' | 'update' | 'delete';
+  /**
+   * What was done, as the audit log records it: '<part>.<verb>' such as 'appointments.read', 'home.read',
+   * 'messages.create' or 'dossier.report.create'. The renderer turns it into plain Dutch by its first and last part,
+   * so a new feature's actions read sensibly without a change here.
+   */
+  action: string;
 }
 
 export interface AccessLogResponse {

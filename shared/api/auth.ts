@@ -105,6 +105,8 @@ export interface PublicInfo {
   /** Link to the help video, shown on the Informatie page. */
   helpVideoUrl: string | null;
   manualUrl: string | null;
+  /** The organisation's logo (GET /info/logo), or null when it has none: then the name is shown alone. */
+  logoUrl: string | null;
   /** Main colour of the organisation's style (#rrggbb). */
   primaryColor: string;
   /** May clients and their network send messages to the care team ("zorgteam")? Pluryn, Hilverzorg, SVRZ: yes. */

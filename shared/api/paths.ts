@@ -4,6 +4,7 @@ export const API_PREFIX = '/api/v1';
 export const ApiPath = {
   health: '/health',
   info: '/info',
+  infoLogo: '/info/logo',
   login: '/auth/login',
   loginState: '/auth/login-state',
   verifyDevice: '/auth/verify-device',

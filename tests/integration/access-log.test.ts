@@ -1,6 +1,7 @@
 // "Wie heeft mijn dossier bekeken": the client sees who looked at which part when; nobody else may.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiPath } from '../../shared/api/paths.ts';
+import { HomePath } from '../../shared/api/home.ts';
 import { setRights } from '../../server/db/repos/memberships.ts';
 import { DAY } from '../../server/clock.ts';
 import { createAnnie, closeAll, GOOD_PASSWORD, signIn, startTestPortal, type TestPortal } from '../helpers/portal.ts';
@@ -60,10 +61,7 @@ describe('Wie heeft mijn dossier bekeken', () => {
     const res = await asTruus.get(logPath(truus.clientId));
     expect(res.status).toBe(200);
     const annieEntries = res.json.entries.filter((e: { userId: number }) => e.userId === annieId);
-    expect(annieEntries.map((e: { section: string; action: string }) => `${e.section}.${e.action}`)).toEqual([
-      'appointments.create',
-      'appointments.read',
-    ]);
+    expect(annieEntries.map((e: { action: string }) => e.action)).toEqual(['appointments.create', 'appointments.read']);
     expect(annieEntries[0]).toMatchObject({
       userName: 'Annie van Dorp',
       relation: 'Eerste relatie/contactpersoon',
@@ -72,6 +70,19 @@ describe('Wie heeft mijn dossier bekeken', () => {
     const times = res.json.entries.map((e: { at: string }) => e.at);
     expect(times).toEqual([...times].sort().reverse());
     expect(res.json.truncated).toBe(false);
+  });
+
+  it('lists every section by its audit action, the home screen too, but not reading this list itself', async () => {
+    tp.advance(60_000);
+    expect((await asAnnie.get(HomePath.home.replace(':clientId', String(truus.clientId)))).status).toBe(200);
+    tp.advance(60_000);
+    expect((await asTruus.get(logPath(truus.clientId))).status).toBe(200);
+    tp.advance(60_000);
+    const res = await asTruus.get(logPath(truus.clientId));
+    const actions = res.json.entries.map((e: { action: string }) => e.action);
+    expect(actions[0]).toBe('home.read');
+    expect(res.json.entries[0]).toMatchObject({ userId: annieId, userName: 'Annie van Dorp' });
+    expect(actions.some((a: string) => a.startsWith('access-log.'))).toBe(false);
   });
 
   it('filters by period', async () => {

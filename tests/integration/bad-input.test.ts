@@ -11,6 +11,8 @@ type Key = keyof typeof ApiPath;
 const ENDPOINTS: Record<Key, { method: 'GET' | 'POST'; fields: string[] | null }> = {
   health: { method: 'GET', fields: null },
   info: { method: 'GET', fields: null },
+  // Public; this portal has no logo configured, so 404 (tests/integration/info.test.ts covers the logo itself).
+  infoLogo: { method: 'GET', fields: null },
   login: { method: 'POST', fields: ['username', 'password'] },
   loginState: { method: 'GET', fields: null },
   verifyDevice: { method: 'POST', fields: ['code'] },
@@ -225,6 +227,7 @@ describe('bad input', () => {
         const res = await c.get(`${ApiPath[k]}?next=%00%ff&a[b]=1&code=${'9'.repeat(5000)}`);
         expect(res.status, `${k} ${cookie}`).toBeLessThan(500);
         if (k === 'info' || k === 'health') expect(res.status).toBe(200);
+        else if (k === 'infoLogo') expectError(res, 404);
         else expectError(res, 401);
       }
     }

@@ -84,6 +84,12 @@ export const routes: RouteRecordRaw[] = [
   section(RouteName.file, RoutePath.file, 'panels.file.title', Section.dossier),
   section(RouteName.details, RoutePath.details, 'panels.details.title', Section.data),
   {
+    name: RouteName.accessLog,
+    path: RoutePath.accessLog,
+    component: () => import('../pages/AccessLogPage.vue'),
+    meta: { access: 'protected', titleKey: 'accessLog.title', topBar: true },
+  },
+  {
     name: RouteName.notFound,
     path: '/:pathMatch(.*)*',
     component: () => import('../pages/NotFoundPage.vue'),

@@ -11,6 +11,7 @@ export const RouteName = {
   messages: 'messages',
   file: 'file',
   details: 'details',
+  accessLog: 'access-log',
   notFound: 'not-found',
 } as const;
 export type RouteName = (typeof RouteName)[keyof typeof RouteName];
@@ -27,4 +28,5 @@ export const RoutePath = {
   messages: '/berichten',
   file: '/dossier',
   details: '/gegevens',
+  accessLog: '/wie-heeft-mijn-dossier-bekeken',
 } as const;
