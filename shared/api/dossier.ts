@@ -60,7 +60,7 @@ export const DossierItemsQuery = z
     limit: z.coerce.number().int().min(1).max(ITEMS_LIMIT_MAX).optional(),
     cursor: z
       .string()
-      .regex(/^[0-9TZ:.\-]{10,40}_\d{1,12}$/, 'invalid_cursor')
+      .regex(/^[0-9TZ:.-]{10,40}_\d{1,12}$/, 'invalid_cursor')
       .optional(),
   })
   .refine((q) => q.to >= q.from, { path: ['to'], message: 'ends_before_start' })

@@ -76,7 +76,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { access: 'protected', titleKey: 'panels.appointments.title', topBar: true, section: Section.appointments },
   },
   section(RouteName.messages, RoutePath.messages, 'panels.messages.title', Section.messages),
-  section(RouteName.file, RoutePath.file, 'panels.file.title', Section.dossier),
+  {
+    name: RouteName.file,
+    path: RoutePath.file,
+    component: () => import('../pages/DossierPage.vue'),
+    meta: { access: 'protected', titleKey: 'panels.file.title', topBar: true, section: Section.dossier },
+  },
   section(RouteName.details, RoutePath.details, 'panels.details.title', Section.data),
   {
     name: RouteName.notFound,

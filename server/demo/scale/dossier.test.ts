@@ -38,7 +38,7 @@ describe('scale seeder: dossier', () => {
     const now = w.now.toISOString();
     expect(currentPlan(w.db, 1, now)?.version).toBe(13);
     expect(expiredPlans(w.db, 1, now)).toHaveLength(12);
-    expect(newestReport(w.db, 1)?.occurredAt < now).toBe(true);
+    expect(newestReport(w.db, 1)!.occurredAt < now).toBe(true);
     const page = listDossierPage(w.db, 1, w.from.toISOString(), now, null, 50);
     expect(page).toHaveLength(50);
     expect(page[0]!.text).toMatch(/\.$/);
