@@ -183,7 +183,6 @@ export const en: MessageSchema = {
     earlierLabel: 'Earlier items',
     laterLabel: 'Later items',
     period: '{from} to {to}',
-    openCard: 'Open {kind} of {date}',
     previousDate: 'Previous date',
     nextDate: 'Next date',
     listLabel: 'Forms and reports of {date}',

@@ -185,7 +185,6 @@ export const nl = {
     earlierLabel: 'Eerdere onderdelen',
     laterLabel: 'Latere onderdelen',
     period: '{from} tot en met {to}',
-    openCard: '{kind} van {date} openen',
     previousDate: 'Vorige datum',
     nextDate: 'Volgende datum',
     listLabel: 'Formulieren en rapportages van {date}',
