@@ -2,6 +2,22 @@
 // expired one has valid_to in the past. Versions are identified by (source, external_id, version).
 import type { Db } from '../open.ts';
 import { CarePlanContent } from '../../../shared/api/dossier.ts';
+import { preparedStatements } from './prepared.ts';
+
+const stmt = preparedStatements({
+  current: `SELECT * FROM care_plans WHERE client_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)
+    ORDER BY valid_from DESC, version DESC LIMIT 1`,
+  expired: `SELECT id, client_id, title, version, valid_from, valid_to FROM care_plans
+    WHERE client_id = ? AND valid_to IS NOT NULL AND valid_to <= ? ORDER BY valid_from DESC, version DESC`,
+  one: `SELECT * FROM care_plans WHERE id = ? AND client_id = ?`,
+  synced: `SELECT MAX(synced_at) AS at FROM care_plans WHERE client_id = ?`,
+  upsert: `INSERT INTO care_plans (client_id, title, version, valid_from, valid_to, content, source, external_id,
+      synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (source, external_id, version) DO UPDATE SET title = excluded.title,
+      valid_from = excluded.valid_from, valid_to = excluded.valid_to, content = excluded.content,
+      synced_at = excluded.synced_at
+    RETURNING id`,
+});
 
 export interface CarePlanRow {
   id: number;
@@ -50,12 +66,7 @@ function rowToPlan(r: Raw): CarePlanRow {
 
 /** The version valid at `now` (the newest such if the EHR's periods overlap). */
 export function currentPlan(db: Db, clientId: number, now: string): CarePlanRow | null {
-  const r = db
-    .prepare(
-      `SELECT * FROM care_plans WHERE client_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)
-       ORDER BY valid_from DESC, version DESC LIMIT 1`,
-    )
-    .get(clientId, now, now) as Raw | undefined;
+  const r = stmt(db, 'current').get(clientId, now, now) as Raw | undefined;
   return r ? rowToPlan(r) : null;
 }
 
@@ -64,13 +75,7 @@ export type PlanHeaderRow = Omit<CarePlanRow, 'content' | 'source' | 'externalId
 /** Expired versions (valid_to in the past), newest first; headers only. */
 export function expiredPlans(db: Db, clientId: number, now: string): PlanHeaderRow[] {
   return (
-    db
-      .prepare(
-        `SELECT id, client_id, title, version, valid_from, valid_to FROM care_plans
-         WHERE client_id = ? AND valid_to IS NOT NULL AND valid_to <= ?
-         ORDER BY valid_from DESC, version DESC`,
-      )
-      .all(clientId, now) as Array<Omit<Raw, 'content' | 'source' | 'external_id' | 'synced_at'>>
+    stmt(db, 'expired').all(clientId, now) as Array<Omit<Raw, 'content' | 'source' | 'external_id' | 'synced_at'>>
   ).map((r) => ({
     id: r.id,
     clientId: r.client_id,
@@ -82,13 +87,13 @@ export function expiredPlans(db: Db, clientId: number, now: string): PlanHeaderR
 }
 
 export function findPlan(db: Db, clientId: number, id: number): CarePlanRow | null {
-  const r = db.prepare(`SELECT * FROM care_plans WHERE id = ? AND client_id = ?`).get(id, clientId) as Raw | undefined;
+  const r = stmt(db, 'one').get(id, clientId) as Raw | undefined;
   return r ? rowToPlan(r) : null;
 }
 
 export function plansSyncedAt(db: Db, clientId: number): string | null {
   return (
-    db.prepare(`SELECT MAX(synced_at) AS at FROM care_plans WHERE client_id = ?`).get(clientId) as {
+    stmt(db, 'synced').get(clientId) as {
       at: string | null;
     }
   ).at;
@@ -108,25 +113,16 @@ export interface PlanInput {
 
 /** Insert or refresh one plan version by (source, external id, version). */
 export function upsertPlan(db: Db, p: PlanInput): number {
-  const r = db
-    .prepare(
-      `INSERT INTO care_plans (client_id, title, version, valid_from, valid_to, content, source, external_id, synced_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (source, external_id, version) DO UPDATE SET title = excluded.title,
-         valid_from = excluded.valid_from, valid_to = excluded.valid_to, content = excluded.content,
-         synced_at = excluded.synced_at
-       RETURNING id`,
-    )
-    .get(
-      p.clientId,
-      p.title,
-      p.version,
-      p.validFrom,
-      p.validTo,
-      JSON.stringify(CarePlanContent.parse(p.content)),
-      p.source,
-      p.externalId,
-      p.syncedAt,
-    ) as { id: number };
+  const r = stmt(db, 'upsert').get(
+    p.clientId,
+    p.title,
+    p.version,
+    p.validFrom,
+    p.validTo,
+    JSON.stringify(CarePlanContent.parse(p.content)),
+    p.source,
+    p.externalId,
+    p.syncedAt,
+  ) as { id: number };
   return r.id;
 }

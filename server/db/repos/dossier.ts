@@ -2,7 +2,7 @@
 // the biggest of the portal, so statements are prepared once per database and every query walks an index.
 import type { Db } from '../open.ts';
 import type { DossierKind, FormField } from '../../../shared/api/dossier.ts';
-import type { Statement } from 'better-sqlite3';
+import { preparedStatements } from './prepared.ts';
 
 export interface DossierRow {
   id: number;
@@ -98,17 +98,7 @@ const SQL = {
     WHERE id = ? AND kind = 'client_report' AND sent_to_ehr_at IS NULL`,
 } as const;
 
-type Key = keyof typeof SQL;
-const cache = new WeakMap<Db, Map<Key, Statement>>();
-
-/** The statement for `key`, prepared once per database. */
-function stmt(db: Db, key: Key): Statement {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(key);
-  if (!s) m.set(key, (s = db.prepare(SQL[key])));
-  return s;
-}
+const stmt = preparedStatements(SQL);
 
 export interface PageCursor {
   occurredAt: string;
