@@ -87,17 +87,18 @@ function planContent(version: number, evaluatedOn: string): string {
 export const seedDossier: ScaleSeeder = (w: ScaleWorld, c: ScaleClient): number => {
   const { item, plan } = stmts(w.db);
   const staff = w.staff.length > 0 ? w.staff : [{ id: 0, name: 'Maria de Bruin' }];
-  const start = w.from.getTime();
+  // Days from UTC midnight, so reports fall in the Dutch daytime (07:00–19:00 UTC is 08:00–21:00 in Amsterdam).
+  const start = Math.floor(w.from.getTime() / DAY_MS) * DAY_MS;
   const end = w.now.getTime();
   const prefix = `c${c.clientId}-`;
   let rows = 0;
   let n = 0;
-  // Daily: one report in the day (08:00–20:00 UTC), synced within the hour; a form about every three weeks.
+  // Daily: one report in the day, synced within the hour; a form about every three weeks.
   for (let t = start; t < end; t += DAY_MS) {
-    const occurred = t + 8 * 3_600_000 + Math.floor(w.rng() * 12 * 3_600_000);
+    const occurred = t + 7 * 3_600_000 + Math.floor(w.rng() * 12 * 3_600_000);
     if (occurred >= end) break;
     const at = new Date(occurred).toISOString();
-    const synced = new Date(occurred + 3_600_000).toISOString();
+    const synced = new Date(Math.min(occurred + 3_600_000, end)).toISOString();
     const who = pick(w.rng, staff);
     const body = `${pick(w.rng, OPENINGS)} ${pick(w.rng, MIDDLES)} ${pick(w.rng, ENDINGS)}`;
     item.run(
@@ -131,7 +132,7 @@ export const seedDossier: ScaleSeeder = (w: ScaleWorld, c: ScaleClient): number 
   }
   // Monthly plan versions: each valid until the next; the newest open-ended (current). A notice marks each change.
   let version = 0;
-  for (let t = start; t < end; t += 30 * DAY_MS) {
+  for (let t = w.from.getTime(); t < end; t += 30 * DAY_MS) {
     version++;
     const from = new Date(t).toISOString();
     const next = t + 30 * DAY_MS;
