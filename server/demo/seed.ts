@@ -5,6 +5,7 @@ import { findUserByUsername } from '../db/repos/users.ts';
 import { findClientByUserId } from '../db/repos/clients.ts';
 import { seedDemoAppointments } from '../appointments/demo-appointments.ts';
 import { KEES_LOGIN, seedDemoMessages } from '../messages/demo-messages.ts';
+import { seedDemoDossier } from '../dossier/demo-dossier.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/open.ts';
 import type { PasswordHasher } from '../auth/passwords.ts';
@@ -48,5 +49,6 @@ export async function seedDemo(deps: { db: Db; clock: Clock; hasher: PasswordHas
   const truus = findUserByUsername(deps.db, 'truus')!;
   seedDemoAppointments(deps, findClientByUserId(deps.db, truus.id)!.id, truus.id);
   created.push(...(await seedDemoMessages(deps)));
+  seedDemoDossier(deps, findClientByUserId(deps.db, truus.id)!.id);
   return created;
 }

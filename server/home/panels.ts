@@ -2,6 +2,7 @@
 // caller whose section right has already been checked here (once per request); the home use case audits once.
 import { upcomingPanel } from '../appointments/service.ts';
 import { messagesPanel } from '../messages/service.ts';
+import { dossierPanel } from '../dossier/service.ts';
 import type { Caller } from '../auth/caller.ts';
 import type { HomeResponse, PanelKey } from '../../shared/api/home.ts';
 import type { Section } from '../../shared/sections.ts';
@@ -15,4 +16,5 @@ export interface PanelProvider<K extends PanelKey = PanelKey> {
 export const PANEL_PROVIDERS: readonly PanelProvider[] = [
   { key: 'appointments', section: 'appointments', load: upcomingPanel },
   { key: 'messages', section: 'messages', load: messagesPanel },
+  { key: 'file', section: 'dossier', load: dossierPanel },
 ];

@@ -11,6 +11,7 @@ import { authRoutes } from './routes/auth.ts';
 import { infoRoutes } from './routes/info.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { appointmentRoutes } from './routes/appointments.ts';
+import { dossierRoutes } from './routes/dossier.ts';
 import { accessLogRoutes } from './routes/access-log.ts';
 import { homeRoutes } from './routes/home.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -51,6 +52,7 @@ export function createApp({ config, deps, log, testClock }: AppOptions): Koa {
     authRoutes(deps),
     clientRoutes(deps),
     appointmentRoutes(deps),
+    dossierRoutes(deps),
     accessLogRoutes(deps),
     homeRoutes(deps),
     messageRoutes(deps, config.organisation),

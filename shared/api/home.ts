@@ -2,11 +2,13 @@
 // caller holds its section right; the UI shows exactly the panels present.
 import type { UpcomingAppointmentsResponse } from './appointments.ts';
 import type { MessagesPanel } from './messages.ts';
+import type { DossierPanel } from './dossier.ts';
 
 export const HomePath = { home: '/clients/:clientId/home' } as const;
 
 export interface HomeResponse {
   appointments?: UpcomingAppointmentsResponse;
   messages?: MessagesPanel;
+  file?: DossierPanel;
 }
 export type PanelKey = keyof HomeResponse;

@@ -81,7 +81,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../pages/MessagesPage.vue'),
     meta: { access: 'protected', titleKey: 'panels.messages.title', topBar: true, section: Section.messages },
   },
-  section(RouteName.file, RoutePath.file, 'panels.file.title', Section.dossier),
+  {
+    name: RouteName.file,
+    path: RoutePath.file,
+    component: () => import('../pages/DossierPage.vue'),
+    meta: { access: 'protected', titleKey: 'panels.file.title', topBar: true, section: Section.dossier },
+  },
   section(RouteName.details, RoutePath.details, 'panels.details.title', Section.data),
   {
     name: RouteName.accessLog,
