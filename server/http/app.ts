@@ -13,6 +13,7 @@ import { clientRoutes } from './routes/clients.ts';
 import { appointmentRoutes } from './routes/appointments.ts';
 import { accessLogRoutes } from './routes/access-log.ts';
 import { homeRoutes } from './routes/home.ts';
+import { detailsRoutes } from './routes/details.ts';
 import { testHookRoutes } from './routes/test-hooks.ts';
 import { staticWeb } from './static-web.ts';
 import type { AdjustableClock } from '../clock.ts';
@@ -50,6 +51,7 @@ export function createApp({ config, deps, log, testClock }: AppOptions): Koa {
     appointmentRoutes(deps),
     accessLogRoutes(deps),
     homeRoutes(deps),
+    detailsRoutes(deps, config.organisation),
   ];
   for (const r of routers) {
     api.use(r.routes(), r.allowedMethods());

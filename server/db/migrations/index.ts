@@ -4,5 +4,6 @@ import { m0020 } from './0020-sign-in.ts';
 import { m0030 } from './0030-audit-log.ts';
 import { m0040 } from './0040-outbox.ts';
 import { m0050 } from './0050-appointments.ts';
+import { m0080 } from './0080-details.ts';
 
-export const migrations: Migration[] = [m0010, m0020, m0030, m0040, m0050];
+export const migrations: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0080];
