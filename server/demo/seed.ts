@@ -4,6 +4,7 @@ import { createClientAccount, createContactAccount } from '../accounts/create-ac
 import { findUserByUsername } from '../db/repos/users.ts';
 import { findClientByUserId } from '../db/repos/clients.ts';
 import { seedDemoAppointments } from '../appointments/demo-appointments.ts';
+import { seedDemoDetails } from '../details/demo-details.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/open.ts';
 import type { PasswordHasher } from '../auth/passwords.ts';
@@ -45,5 +46,6 @@ export async function seedDemo(deps: { db: Db; clock: Clock; hasher: PasswordHas
   }
   const truus = findUserByUsername(deps.db, 'truus')!;
   seedDemoAppointments(deps, findClientByUserId(deps.db, truus.id)!.id, truus.id);
+  await seedDemoDetails(deps);
   return created;
 }

@@ -105,8 +105,7 @@ export function confirmMobileChange(c: Caller, input: Input<{ code: string }>): 
   if (!sameHash(expected, change.secretHash)) {
     addChangeTry(c.deps.db, change.id);
     const attemptsLeft = R.codeMaxTries - change.tries - 1;
-    if (attemptsLeft <= 0)
-      failCode(c, 'wrong-code', new HttpError(400, 'code_tries_exceeded', 'Too many wrong codes'));
+    if (attemptsLeft <= 0) failCode(c, 'wrong-code', new HttpError(400, 'code_tries_exceeded', 'Too many wrong codes'));
     failCode(c, 'wrong-code', new HttpError(400, 'invalid_code', 'Wrong code', { attemptsLeft }));
   }
   c.deps.db.transaction(() => {

@@ -15,7 +15,13 @@ beforeAll(async () => {
 });
 afterAll(closeAll);
 
-const WHO = ['truus', 'annie with Gegevens', 'annie without rights', 'annie with Afspraken', 'maria (stranger)'] as const;
+const WHO = [
+  'truus',
+  'annie with Gegevens',
+  'annie without rights',
+  'annie with Afspraken',
+  'maria (stranger)',
+] as const;
 type Who = (typeof WHO)[number];
 const ROUTES = [
   'GET details',
@@ -63,7 +69,12 @@ const TABLE = WHO.flatMap((who) =>
 function browserOf(who: Who): { c: HttpClient; userId: number } {
   if (who === 'truus') return w.truus;
   if (who === 'maria (stranger)') return w.maria;
-  const on = who === 'annie with Gegevens' ? (['data'] as const) : who === 'annie with Afspraken' ? ['appointments' as const] : [];
+  const on =
+    who === 'annie with Gegevens'
+      ? (['data'] as const)
+      : who === 'annie with Afspraken'
+        ? ['appointments' as const]
+        : [];
   onlyRights(w, w.annie.userId, [...on]);
   return w.annie;
 }
@@ -73,7 +84,14 @@ function fixture(userId: number): { postId: number; reactionId: number; photoId:
   const db = w.tp.portal.db;
   const at = w.tp.clock.now().toISOString();
   const photoId = insertPhoto(db, { clientId: w.truus.clientId, userId, data: jpeg, mime: 'image/jpeg', at });
-  const postId = insertPost(db, { clientId: w.truus.clientId, authorUserId: userId, text: 'Hallo', photoId, mood: null, at });
+  const postId = insertPost(db, {
+    clientId: w.truus.clientId,
+    authorUserId: userId,
+    text: 'Hallo',
+    photoId,
+    mood: null,
+    at,
+  });
   const reactionId = insertReaction(db, { postId, authorUserId: userId, text: 'Fijn!', at });
   return { postId, reactionId, photoId };
 }
@@ -126,7 +144,10 @@ describe("rights on every Gegevens route (Truus's data)", () => {
     const res = await request(c, route, f);
     expect(res.status, res.text).toBe(status);
     if (status === 403)
-      expect((res.json as { error: unknown }).error).toMatchObject({ code: 'forbidden', message: 'No access to this section' });
+      expect((res.json as { error: unknown }).error).toMatchObject({
+        code: 'forbidden',
+        message: 'No access to this section',
+      });
     if (status === 404) expect((res.json as { error: { code: string } }).error.code).toBe('not_found');
     if (status === 403 || status === 404) {
       expect(snapshot()).toEqual(before);

@@ -89,10 +89,9 @@ export function insertPost(db: Db, p: NewPost): number {
 
 /** A live post of this client, or null (another client's post is as absent as a deleted one). */
 export function findPost(db: Db, clientId: number, postId: number): BoardPost | null {
-  const r = db.prepare(`${POST_SELECT} WHERE p.id = ? AND p.client_id = ? AND p.deleted_at IS NULL`).get(
-    postId,
-    clientId,
-  ) as PostRow | undefined;
+  const r = db
+    .prepare(`${POST_SELECT} WHERE p.id = ? AND p.client_id = ? AND p.deleted_at IS NULL`)
+    .get(postId, clientId) as PostRow | undefined;
   return r ? rowToPost(r) : null;
 }
 
@@ -120,10 +119,9 @@ const REACTION_SELECT = `SELECT r.id, r.post_id, r.author_user_id, u.display_nam
   FROM board_reactions r JOIN users u ON u.id = r.author_user_id`;
 
 export function findReaction(db: Db, postId: number, reactionId: number): BoardReaction | null {
-  const r = db.prepare(`${REACTION_SELECT} WHERE r.id = ? AND r.post_id = ? AND r.deleted_at IS NULL`).get(
-    reactionId,
-    postId,
-  ) as ReactionRow | undefined;
+  const r = db
+    .prepare(`${REACTION_SELECT} WHERE r.id = ? AND r.post_id = ? AND r.deleted_at IS NULL`)
+    .get(reactionId, postId) as ReactionRow | undefined;
   return r ? rowToReaction(r) : null;
 }
 
@@ -149,7 +147,9 @@ export function insertPhoto(
 ): number {
   return Number(
     db
-      .prepare('INSERT INTO board_photos (client_id, uploaded_by_user_id, data, mime, created_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO board_photos (client_id, uploaded_by_user_id, data, mime, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(p.clientId, p.userId, p.data, p.mime, p.at).lastInsertRowid,
   );
 }
@@ -172,7 +172,14 @@ export function findPhoto(db: Db, clientId: number, photoId: number): BoardPhoto
        FROM board_photos f WHERE f.id = ? AND f.client_id = ?`,
     )
     .get(photoId, clientId) as
-    | { id: number; client_id: number; uploaded_by_user_id: number; data: Buffer; mime: PhotoMime; post_id: number | null }
+    | {
+        id: number;
+        client_id: number;
+        uploaded_by_user_id: number;
+        data: Buffer;
+        mime: PhotoMime;
+        post_id: number | null;
+      }
     | undefined;
   return r
     ? {

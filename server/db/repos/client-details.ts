@@ -160,14 +160,15 @@ export function upsertClientContact(db: Db, c: Omit<ClientContact, 'id'>): numbe
 
 /** In table order; the use case sorts by name with Dutch collation (SQLite's own collation knows no Dutch). */
 export function listClientContacts(db: Db, clientId: number): ClientContact[] {
-  const rows = db.prepare('SELECT * FROM client_contacts WHERE client_id = ? ORDER BY id').all(clientId) as ContactRow[];
+  const rows = db
+    .prepare('SELECT * FROM client_contacts WHERE client_id = ? ORDER BY id')
+    .all(clientId) as ContactRow[];
   return rows.map(rowToContact);
 }
 
 /** The sync time of the client's personal data: the panel's and page's "bijgewerkt tot". */
 export function detailsSyncedAt(db: Db, clientId: number): string | null {
   const r = db.prepare('SELECT synced_at FROM client_details WHERE client_id = ?').get(clientId) as
-    | { synced_at: string }
-    | undefined;
+    { synced_at: string } | undefined;
   return r?.synced_at ?? null;
 }
