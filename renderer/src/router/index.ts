@@ -77,7 +77,18 @@ export const routes: RouteRecordRaw[] = [
   },
   section(RouteName.messages, RoutePath.messages, 'panels.messages.title', Section.messages),
   section(RouteName.file, RoutePath.file, 'panels.file.title', Section.dossier),
-  section(RouteName.details, RoutePath.details, 'panels.details.title', Section.data),
+  {
+    name: RouteName.details,
+    path: RoutePath.details,
+    component: () => import('../pages/DetailsPage.vue'),
+    meta: { access: 'protected', titleKey: 'panels.details.title', topBar: true, section: Section.data },
+  },
+  {
+    name: RouteName.confirmEmail,
+    path: RoutePath.confirmEmail,
+    component: () => import('../pages/ConfirmEmailPage.vue'),
+    meta: { access: 'public', titleKey: 'details.confirmEmailTitle' },
+  },
   {
     name: RouteName.notFound,
     path: '/:pathMatch(.*)*',

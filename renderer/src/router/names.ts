@@ -11,6 +11,7 @@ export const RouteName = {
   messages: 'messages',
   file: 'file',
   details: 'details',
+  confirmEmail: 'confirm-email',
   notFound: 'not-found',
 } as const;
 export type RouteName = (typeof RouteName)[keyof typeof RouteName];
@@ -27,4 +28,5 @@ export const RoutePath = {
   messages: '/berichten',
   file: '/dossier',
   details: '/gegevens',
+  confirmEmail: '/gegevens/e-mail-bevestigen',
 } as const;

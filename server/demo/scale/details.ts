@@ -1,5 +1,6 @@
 // Scale data for "Mijn gegevens": per client the EHR personal data, 2–4 contacts, and a few prikbord posts per
 // month (by the client or a contact) with reactions. No photos: they would only make the database big.
+import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open.ts';
 import type { ScaleClient, ScaleSeeder, ScaleWorld } from './types.ts';
 
@@ -35,10 +36,10 @@ const REACTIONS = ['Wat fijn!', 'Leuk om te horen.', 'Gezellig!', 'Sterkte, tot 
 const MOODS = ['happy', 'okay', 'sad', 'tired', null, null] as const;
 
 interface Statements {
-  details: ReturnType<Db['prepare']>;
-  contact: ReturnType<Db['prepare']>;
-  post: ReturnType<Db['prepare']>;
-  reaction: ReturnType<Db['prepare']>;
+  details: Database.Statement<unknown[]>;
+  contact: Database.Statement<unknown[]>;
+  post: Database.Statement<unknown[]>;
+  reaction: Database.Statement<unknown[]>;
 }
 const cache = new WeakMap<Db, Statements>();
 
