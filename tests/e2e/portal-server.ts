@@ -48,7 +48,8 @@ async function poll<T>(fn: () => T | undefined, what: string, timeoutMs = 10_000
   }
 }
 
-export async function startPortalServer(): Promise<PortalServer> {
+/** `extraEnv` sets further PORTAL_* variables, e.g. PORTAL_ORG_PRESET=svrz for the prikbord smileys. */
+export async function startPortalServer(extraEnv: Record<string, string> = {}): Promise<PortalServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -62,6 +63,7 @@ export async function startPortalServer(): Promise<PortalServer> {
     PORTAL_OUTBOX_INTERVAL_MS: '100',
     PORTAL_TEST_HOOKS: '1',
     PORTAL_LOG_LEVEL: 'warn',
+    ...extraEnv,
   };
   delete (env as Record<string, string | undefined>).PORTAL_SMTP_URL;
   const child: ChildProcess = spawn(TSX, ['server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
