@@ -256,6 +256,16 @@ describe('bad input and audit', () => {
     expect(count(w.tp, 'board_posts') + count(w.tp, 'board_reactions')).toBe(before);
   });
 
+  it('an image body sent to a JSON route is a 400, not a 500 (only the photo route reads image bodies)', async () => {
+    const jpeg = await smallJpeg();
+    for (const path of [p.posts, p.mobile, '/auth/login']) {
+      const res = await upload(w.truus.c, path, jpeg);
+      expect(res.status, `${path}: ${res.text}`).toBe(400);
+    }
+    const png = await upload(w.truus.c, p.photos, jpeg, 'application/octet-stream');
+    expect(png.status).toBe(415);
+  });
+
   it('audits every read and write with the client and the resource', async () => {
     const start = (w.tp.portal.db.prepare('SELECT MAX(id) AS id FROM audit_log').get() as { id: number }).id;
     await w.annie.c.get(p.details);
