@@ -27,3 +27,29 @@ export function emailChangeMail(org: string, publicUrl: string, token: string): 
     ].join('\n'),
   };
 }
+
+/** To the user's (old) e-mail address after a change, so a change he did not make himself does not go unnoticed. */
+export function contactChangedMail(
+  org: string,
+  publicUrl: string,
+  supportEmail: string,
+  what: 'mobile' | 'email',
+): MailPayload {
+  const thing = what === 'mobile' ? 'mobiele nummer' : 'e-mailadres';
+  return {
+    subject: `Uw ${thing} is gewijzigd – Cliëntportaal ${org}`,
+    text: [
+      'Geachte heer, mevrouw,',
+      '',
+      `Het ${thing} van uw account voor het cliëntportaal van ${org} is zojuist gewijzigd.`,
+      '',
+      `Heeft u dit niet zelf gedaan? Neem dan direct contact op met ${supportEmail}.`,
+      '',
+      `Inloggen: ${publicUrl}/`,
+      '',
+      'Met vriendelijke groet,',
+      '',
+      org,
+    ].join('\n'),
+  };
+}

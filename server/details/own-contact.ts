@@ -20,7 +20,7 @@ import {
   latestOpenChange,
   markChangeUsed,
 } from '../db/repos/contact-changes.ts';
-import { emailChangeMail, mobileChangeSms } from './messages.ts';
+import { contactChangedMail, emailChangeMail, mobileChangeSms } from './messages.ts';
 import { maskMobile, toDutchMobileE164 } from '../../shared/phone.ts';
 import type { AuthDeps, RequestMeta } from '../auth/deps.ts';
 import type { EmailChangeStarted, MobileChangeStarted, OwnContactDetails } from '../../shared/api/details.ts';
@@ -36,6 +36,16 @@ function codeHash(secret: Buffer, userId: number, mobile: string, createdAt: str
     .createHmac('sha256', secret)
     .update(`mobile-change:${userId}:${mobile}:${createdAt}:${code}`)
     .digest('hex');
+}
+
+function notifyChanged(deps: AuthDeps, to: string, what: 'mobile' | 'email', at: string): void {
+  const { organisationName, publicUrl, supportEmail } = deps.config;
+  enqueue(deps.db, {
+    channel: 'mail',
+    recipient: to,
+    payload: contactChangedMail(organisationName, publicUrl, supportEmail, what),
+    at,
+  });
 }
 
 export function ownDetailsForCaller(c: Caller): OwnContactDetails {
@@ -111,6 +121,7 @@ export function confirmMobileChange(c: Caller, input: Input<{ code: string }>): 
   c.deps.db.transaction(() => {
     markChangeUsed(c.deps.db, change.id, now.toISOString());
     applyChange(c.deps.db, change.userId, 'mobile', change.newValue);
+    notifyChanged(c.deps, findUserById(c.deps.db, change.userId)!.email, 'mobile', now.toISOString());
     log(c, { action: 'details.me.mobile.confirm', resource: 'details:me', outcome: 'success' });
   })();
   const user = findUserById(c.deps.db, c.auth.user.id)!;
@@ -160,8 +171,11 @@ export function confirmEmailChange(deps: AuthDeps, meta: RequestMeta, token: str
     return fail('invalid', new HttpError(400, 'link_invalid', 'This link is not valid (anymore)'));
   if (now >= new Date(change.expiresAt)) return fail('expired', new HttpError(400, 'link_expired', 'Link expired'));
   deps.db.transaction(() => {
+    const oldEmail = findUserById(deps.db, change.userId)?.email;
     markChangeUsed(deps.db, change.id, now.toISOString());
     applyChange(deps.db, change.userId, 'email', change.newValue);
+    // To the OLD address: the one place the owner of the account still hears about it if this was not him.
+    if (oldEmail) notifyChanged(deps, oldEmail, 'email', now.toISOString());
     const user = findUserById(deps.db, change.userId);
     audit(deps, meta, {
       userId: change.userId,

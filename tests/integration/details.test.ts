@@ -76,6 +76,11 @@ describe('own mobile number', () => {
     const ok = await w.annie.c.post(p.mobileConfirm, { code });
     expect(ok.status, ok.text).toBe(200);
     expect(ok.json.mobile).toBe('+31622334455');
+    const notice = w.tp.portal.db
+      .prepare(`SELECT recipient, payload FROM outbox WHERE channel = 'mail' ORDER BY id DESC LIMIT 1`)
+      .get() as { recipient: string; payload: string };
+    expect(notice.recipient).toBe('annie@example.nl');
+    expect(JSON.parse(notice.payload).subject).toContain('mobiele nummer is gewijzigd');
     // used once only
     expect((await w.annie.c.post(p.mobileConfirm, { code })).json.error.code).toBe('code_expired');
   });
@@ -123,6 +128,11 @@ describe('own e-mail address', () => {
     const ok = await fresh.post('/details/email/confirm', { token: m[2] });
     expect(ok.status, ok.text).toBe(200);
     expect((await w.annie.c.get(p.me)).json).toMatchObject({ email: 'annie.nieuw@example.nl', pendingEmail: null });
+    const notice = w.tp.portal.db
+      .prepare(`SELECT recipient, payload FROM outbox WHERE channel = 'mail' ORDER BY id DESC LIMIT 1`)
+      .get() as { recipient: string; payload: string };
+    expect(notice.recipient).toBe('annie@example.nl'); // the OLD address hears about it
+    expect(JSON.parse(notice.payload).subject).toContain('e-mailadres is gewijzigd');
     expect((await fresh.post('/details/email/confirm', { token: m[2] })).json.error.code).toBe('link_invalid');
     expect((await fresh.post('/details/email/confirm', { token: 'x'.repeat(43) })).json.error.code).toBe(
       'link_invalid',
