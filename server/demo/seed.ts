@@ -6,6 +6,7 @@ import { findClientByUserId } from '../db/repos/clients.ts';
 import { seedDemoAppointments } from '../appointments/demo-appointments.ts';
 import { KEES_LOGIN, seedDemoMessages } from '../messages/demo-messages.ts';
 import { seedDemoDossier } from '../dossier/demo-dossier.ts';
+import { seedDemoDetails } from '../details/demo-details.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/open.ts';
 import type { PasswordHasher } from '../auth/passwords.ts';
@@ -50,5 +51,6 @@ export async function seedDemo(deps: { db: Db; clock: Clock; hasher: PasswordHas
   seedDemoAppointments(deps, findClientByUserId(deps.db, truus.id)!.id, truus.id);
   created.push(...(await seedDemoMessages(deps)));
   seedDemoDossier(deps, findClientByUserId(deps.db, truus.id)!.id);
+  await seedDemoDetails(deps);
   return created;
 }

@@ -3,6 +3,7 @@
 import { upcomingPanel } from '../appointments/service.ts';
 import { messagesPanel } from '../messages/service.ts';
 import { dossierPanel } from '../dossier/service.ts';
+import { detailsPanel } from '../details/service.ts';
 import type { Caller } from '../auth/caller.ts';
 import type { HomeResponse, PanelKey } from '../../shared/api/home.ts';
 import type { Section } from '../../shared/sections.ts';
@@ -17,4 +18,5 @@ export const PANEL_PROVIDERS: readonly PanelProvider[] = [
   { key: 'appointments', section: 'appointments', load: upcomingPanel },
   { key: 'messages', section: 'messages', load: messagesPanel },
   { key: 'file', section: 'dossier', load: dossierPanel },
+  { key: 'details', section: 'data', load: detailsPanel },
 ];

@@ -16,6 +16,7 @@ import { accessLogRoutes } from './routes/access-log.ts';
 import { homeRoutes } from './routes/home.ts';
 import { healthRoutes } from './routes/health.ts';
 import { messageRoutes } from './routes/messages.ts';
+import { detailsRoutes } from './routes/details.ts';
 import { testHookRoutes } from './routes/test-hooks.ts';
 import { staticWeb } from './static-web.ts';
 import type { AdjustableClock } from '../clock.ts';
@@ -56,6 +57,7 @@ export function createApp({ config, deps, log, testClock }: AppOptions): Koa {
     accessLogRoutes(deps),
     homeRoutes(deps),
     messageRoutes(deps, config.organisation),
+    detailsRoutes(deps, config.organisation),
   ];
   for (const r of routers) {
     api.use(r.routes(), r.allowedMethods());

@@ -3,6 +3,7 @@
 import type { UpcomingAppointmentsResponse } from './appointments.ts';
 import type { MessagesPanel } from './messages.ts';
 import type { DossierPanel } from './dossier.ts';
+import type { DetailsPanel } from './details.ts';
 
 export const HomePath = { home: '/clients/:clientId/home' } as const;
 
@@ -10,5 +11,6 @@ export interface HomeResponse {
   appointments?: UpcomingAppointmentsResponse;
   messages?: MessagesPanel;
   file?: DossierPanel;
+  details?: DetailsPanel;
 }
 export type PanelKey = keyof HomeResponse;

@@ -48,7 +48,7 @@ async function poll<T>(fn: () => T | undefined, what: string, timeoutMs = 10_000
   }
 }
 
-/** `extraEnv` sets organisation settings for one spec (e.g. PORTAL_ORG_LOGO); the fixture passes none. */
+/** `extraEnv` sets further PORTAL_* variables for one spec (e.g. PORTAL_ORG_LOGO, or PORTAL_ORG_PRESET=svrz for the prikbord smileys); the fixture passes none. */
 export async function startPortalServer(extraEnv: Record<string, string> = {}): Promise<PortalServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
   const port = await freePort();

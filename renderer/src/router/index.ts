@@ -18,14 +18,6 @@ declare module 'vue-router' {
   }
 }
 
-const section = (name: RouteName, path: string, titleKey: string, right: Section): RouteRecordRaw => ({
-  name,
-  path,
-  component: () => import('../pages/SectionPage.vue'),
-  props: { titleKey, section: right },
-  meta: { access: 'protected', titleKey, topBar: true, section: right },
-});
-
 export const routes: RouteRecordRaw[] = [
   {
     name: RouteName.login,
@@ -87,7 +79,18 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../pages/DossierPage.vue'),
     meta: { access: 'protected', titleKey: 'panels.file.title', topBar: true, section: Section.dossier },
   },
-  section(RouteName.details, RoutePath.details, 'panels.details.title', Section.data),
+  {
+    name: RouteName.details,
+    path: RoutePath.details,
+    component: () => import('../pages/DetailsPage.vue'),
+    meta: { access: 'protected', titleKey: 'panels.details.title', topBar: true, section: Section.data },
+  },
+  {
+    name: RouteName.confirmEmail,
+    path: RoutePath.confirmEmail,
+    component: () => import('../pages/ConfirmEmailPage.vue'),
+    meta: { access: 'public', titleKey: 'details.confirmEmailTitle' },
+  },
   {
     name: RouteName.accessLog,
     path: RoutePath.accessLog,

@@ -12,6 +12,7 @@ export const RouteName = {
   file: 'file',
   details: 'details',
   accessLog: 'access-log',
+  confirmEmail: 'confirm-email',
   notFound: 'not-found',
 } as const;
 export type RouteName = (typeof RouteName)[keyof typeof RouteName];
@@ -29,4 +30,5 @@ export const RoutePath = {
   file: '/dossier',
   details: '/gegevens',
   accessLog: '/wie-heeft-mijn-dossier-bekeken',
+  confirmEmail: '/gegevens/e-mail-bevestigen',
 } as const;

@@ -6,6 +6,7 @@ import { m0040 } from './0040-outbox.ts';
 import { m0050 } from './0050-appointments.ts';
 import { m0060 } from './0060-messages.ts';
 import { m0070 } from './0070-dossier.ts';
+import { m0080 } from './0080-details.ts';
 import { m0090 } from './0090-panel-indexes.ts';
 
-export const migrations: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0090];
+export const migrations: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080, m0090];
