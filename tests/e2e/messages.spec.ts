@@ -55,7 +55,7 @@ test('a contact without the Berichten right sees no panel and no page', async ({
 
 test('Truus writes to Annie and Kees; both see it, a reply reaches Truus', async ({ portal, browser }, testInfo) => {
   // Three sign-ins and six axe runs on a shared machine: more than the default 90 s.
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   await portal.admin('member:rights', '--client', 'truus', '--username', 'annie', '--sections', 'berichten');
 
   // Truus: the panel shows the newest message and the unread count.
