@@ -4,7 +4,7 @@ import { createClientAccount, createContactAccount } from '../accounts/create-ac
 import { findUserByUsername } from '../db/repos/users.ts';
 import { findClientByUserId } from '../db/repos/clients.ts';
 import { seedDemoAppointments } from '../appointments/demo-appointments.ts';
-import { seedDemoMessages } from '../messages/demo-messages.ts';
+import { KEES_LOGIN, seedDemoMessages } from '../messages/demo-messages.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/open.ts';
 import type { PasswordHasher } from '../auth/passwords.ts';
@@ -12,6 +12,7 @@ import type { PasswordHasher } from '../auth/passwords.ts';
 export const DEMO_LOGINS = [
   { username: 'truus', password: 'Zonnebloem-Truus-1947', role: 'cliënt' },
   { username: 'annie', password: 'Tulpenveld-Annie-1972', role: 'contactpersoon van Truus' },
+  { ...KEES_LOGIN, role: 'zoon van Truus, mag berichten sturen' },
 ] as const;
 
 /** Creates the demo accounts that are missing and Truus's agenda; returns the usernames it created. */
