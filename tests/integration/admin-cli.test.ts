@@ -144,12 +144,13 @@ describe('other commands', () => {
 
   it('demo:seed is idempotent and its logins work', async () => {
     const first = await admin('demo:seed');
-    expect(first).toContain('Aangemaakt: truus, annie');
+    expect(first).toContain('Aangemaakt: truus, annie, kees');
     const second = await admin('demo:seed');
     expect(second).toContain('bestonden al');
-    expect(count(tp, 'users')).toBe(2);
+    // Truus, Annie, and Kees (the demo's second contact for Berichten)
+    expect(count(tp, 'users')).toBe(3);
     expect(count(tp, 'clients')).toBe(1);
-    expect(count(tp, 'client_members')).toBe(2);
+    expect(count(tp, 'client_members')).toBe(3);
     const annie = tp.portal.db
       .prepare("SELECT m.* FROM client_members m JOIN users u ON u.id = m.user_id WHERE u.username = 'annie'")
       .get() as Record<string, number>;
