@@ -14,7 +14,7 @@ import type { PasswordHasher } from '../auth/passwords.ts';
 export const DEMO_LOGINS = [
   { username: 'truus', password: 'Zonnebloem-Truus-1947', role: 'cliënt' },
   { username: 'annie', password: 'Tulpenveld-Annie-1972', role: 'contactpersoon van Truus' },
-  { ...KEES_LOGIN, role: 'zoon van Truus, met het recht Berichten' },
+  { ...KEES_LOGIN, role: 'zoon van Truus, mag berichten sturen' },
 ] as const;
 
 /** Creates the demo accounts that are missing and Truus's agenda; returns the usernames it created. */

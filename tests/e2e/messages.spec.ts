@@ -22,10 +22,13 @@ async function signIn(browser: Browser, portal: PortalServer, username: Username
   await page.getByLabel('Gebruikersnaam', { exact: true }).fill(username);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(USERS[username].password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page.getByRole('heading', { name: 'Apparaat verificatie' })).toBeVisible();
+  // Generous waits: four helpers share two cores, and a cold first page load can take more than ten seconds.
+  await expect(page.getByRole('heading', { name: 'Apparaat verificatie' })).toBeVisible({ timeout: 30_000 });
   await page.getByLabel('Code', { exact: true }).fill(await portal.nextCode(before));
   await page.getByRole('button', { name: 'Code controleren' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${USERS[username].name}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${USERS[username].name}` })).toBeVisible({
+    timeout: 30_000,
+  });
   return page;
 }
 
@@ -55,7 +58,7 @@ test('a contact without the Berichten right sees no panel and no page', async ({
 
 test('Truus writes to Annie and Kees; both see it, a reply reaches Truus', async ({ portal, browser }, testInfo) => {
   // Three sign-ins and six axe runs on a shared machine: more than the default 90 s.
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   await portal.admin('member:rights', '--client', 'truus', '--username', 'annie', '--sections', 'berichten');
 
   // Truus: the panel shows the newest message and the unread count.

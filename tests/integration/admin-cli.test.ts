@@ -149,6 +149,7 @@ describe('other commands', () => {
     expect(first).toContain('Aangemaakt: truus, annie, kees');
     const second = await admin('demo:seed');
     expect(second).toContain('bestonden al');
+    // Truus, Annie, and Kees (the demo's second contact for Berichten)
     expect(count(tp, 'users')).toBe(3);
     expect(count(tp, 'clients')).toBe(1);
     expect(count(tp, 'client_members')).toBe(3);
