@@ -98,6 +98,20 @@ export default defineConfig([
   // Layering (DESIGN §6). One block per folder: a later block would replace, not extend, the rule's options.
   { files: ['shared/**'], rules: { 'no-restricted-imports': SHARED_RULE } },
   { files: ['server/**'], rules: { 'no-restricted-imports': SERVER_RULE } },
+  {
+    // openDatabase caches prepared statements by their SQL; a mode set on one (pluck, raw, expand) would leak to every
+    // other use of the same SQL. Map rows in the repo instead.
+    files: ['server/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['pluck', 'raw', 'expand'].map((property) => ({
+          property,
+          message: 'Prepared statements are shared (server/db/open.ts): map the rows instead of changing the mode.',
+        })),
+      ],
+    },
+  },
   { files: ['electron/**'], rules: { 'no-restricted-imports': ELECTRON_RULE } },
   { files: ['renderer/**'], rules: { 'no-restricted-imports': RENDERER_RULE } },
   {

@@ -15,7 +15,31 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   if (options.migrate !== false) migrate(db);
+  cacheStatements(db);
   return db;
+}
+
+/** Enough for every distinct SQL text of the server; a runaway of generated SQL only evicts the oldest. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Compiling SQL costs more than running a small indexed query, and every repo function prepares its SQL on each
+ * call; so the handle keeps the statement of each SQL text. Safe because nothing runs concurrently on a handle
+ * (better-sqlite3 is synchronous) and no statement's mode is changed (lint forbids pluck/raw/expand in server/).
+ * better-sqlite3's own pragma and transaction helpers prepare through the native handle, not through this method.
+ */
+function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (!statement) {
+      statement = prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
 }
 
 /**

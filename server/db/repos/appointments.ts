@@ -1,6 +1,5 @@
 // The agenda: care appointments (EHR rows, read-only) and the network's own appointments. Rows are soft-deleted.
 import type { Db } from '../open.ts';
-import { cached } from '../statements.ts';
 import type { AppointmentKind, OwnKind } from '../../../shared/api/appointments.ts';
 import type { PhotoType } from './staff-members.ts';
 
@@ -92,11 +91,15 @@ export function listAppointments(db: Db, clientId: number, from: string, to: str
 /** The next `limit` appointments not yet over at `now` (one still running counts: "Dochter komt eten" now). */
 export function listUpcoming(db: Db, clientId: number, now: string, limit: number): Appointment[] {
   return (
-    cached(
-      db,
-      `${SELECT} WHERE a.client_id = ? AND a.deleted_at IS NULL AND a.ends_at > ?
+    db
+      .prepare(
+        // INDEXED BY: with statistics SQLite prefers the start-time index to avoid sorting and then walks the client's
+        // whole history; the end-time index (migration 0090) reaches the few coming ones directly.
+        `${SELECT.replace('FROM appointments a', 'FROM appointments a INDEXED BY appointments_client_end')}
+         WHERE a.client_id = ? AND a.deleted_at IS NULL AND a.ends_at > ?
          ORDER BY a.starts_at, a.id LIMIT ?`,
-    ).all(clientId, now, limit) as AppointmentRow[]
+      )
+      .all(clientId, now, limit) as AppointmentRow[]
   ).map(rowToAppointment);
 }
 
@@ -110,11 +113,12 @@ export function findAppointment(db: Db, clientId: number, id: number): Appointme
 /** The newest sync time of the client's EHR rows: what "bijgewerkt tot" shows. */
 export function lastSyncedAt(db: Db, clientId: number): string | null {
   // ORDER BY … LIMIT 1 rather than MAX(): SQLite then reads one entry of appointments_client_synced.
-  const r = cached(
-    db,
-    `SELECT synced_at AS at FROM appointments WHERE client_id = ? AND source IS NOT NULL
+  const r = db
+    .prepare(
+      `SELECT synced_at AS at FROM appointments WHERE client_id = ? AND source IS NOT NULL
      ORDER BY synced_at DESC LIMIT 1`,
-  ).get(clientId) as { at: string } | undefined;
+    )
+    .get(clientId) as { at: string } | undefined;
   return r?.at ?? null;
 }
 

@@ -1,5 +1,4 @@
 import { withoutFsync, type Db } from '../open.ts';
-import { cached } from '../statements.ts';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -20,8 +19,7 @@ export interface AuditEntry {
 }
 
 export function appendAudit(db: Db, e: AuditEntry): void {
-  cached(
-    db,
+  db.prepare(
     `INSERT INTO audit_log (at, user_id, username, client_id, acting_for, action, resource, outcome, ip, device, detail)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(e.at, e.userId, e.username, e.clientId, e.actingFor, e.action, e.resource, e.outcome, e.ip, e.device, e.detail);

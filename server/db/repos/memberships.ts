@@ -1,5 +1,4 @@
 import type { Db } from '../open.ts';
-import { cached } from '../statements.ts';
 import type { MemberRole, Rights } from '../../../shared/sections.ts';
 
 export interface Membership {
@@ -49,7 +48,7 @@ function rowToMembership(r: MembershipRow): Membership {
 const SELECT = `SELECT m.*, c.display_name AS client_name FROM client_members m JOIN clients c ON c.id = m.client_id`;
 
 export function findMembership(db: Db, clientId: number, userId: number): Membership | null {
-  const r = cached(db, `${SELECT} WHERE m.client_id = ? AND m.user_id = ?`).get(clientId, userId) as
+  const r = db.prepare(`${SELECT} WHERE m.client_id = ? AND m.user_id = ?`).get(clientId, userId) as
     MembershipRow | undefined;
   return r ? rowToMembership(r) : null;
 }

@@ -1,5 +1,4 @@
 import type { Db } from '../open.ts';
-import { cached } from '../statements.ts';
 
 export interface Session {
   id: number;
@@ -55,12 +54,12 @@ export function insertSession(
 }
 
 export function findSessionByTokenHash(db: Db, tokenHash: string): Session | null {
-  const r = cached(db, 'SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined;
+  const r = db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined;
   return r ? rowToSession(r) : null;
 }
 
 export function touchSession(db: Db, id: number, at: string): void {
-  cached(db, 'UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(at, id);
+  db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(at, id);
 }
 
 export function revokeSession(db: Db, id: number, at: string, reason: string): void {

@@ -1,5 +1,4 @@
 import type { Db } from '../open.ts';
-import { cached } from '../statements.ts';
 
 export interface User {
   id: number;
@@ -81,7 +80,7 @@ export function findUserByUsername(db: Db, username: string): User | null {
 }
 
 export function findUserById(db: Db, id: number): User | null {
-  const r = cached(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  const r = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
   return r ? rowToUser(r) : null;
 }
 
