@@ -1,10 +1,12 @@
 // Mijn dossier with five years of daily reports (issue 3 §7: the timeline must stay smooth): the Tijdslijn renders
 // only the days in view, however long the dossier; dragging to the start loads that period on demand; Lezen and
-// Historie work on the same dossier. Its own file, so its own portal: the big dossier stays out of dossier.spec.ts.
+// Historie work on the same dossier. It starts its own portal: the worker's shared one (tests/e2e/fixtures.ts) serves
+// the other spec files, whose demo dossier must not get five years of reports.
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { test as base, expect } from '@playwright/test';
+import { startPortalServer, type PortalServer } from './portal-server.ts';
 import { seedDossier } from '../../server/demo/scale/dossier.ts';
 
 async function signInTruus(
@@ -21,7 +23,19 @@ async function signInTruus(
   await expect(page.getByRole('heading', { level: 1, name: 'Welkom, Truus van Dorp' })).toBeVisible();
 }
 
-test.beforeAll(async ({ portal }) => {
+const test = base.extend<{ portal: PortalServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern for fixtures
+  portal: async ({}, use) => use(own!),
+});
+let own: PortalServer | undefined;
+
+test.afterAll(async () => {
+  await own?.stop();
+});
+
+test.beforeAll(async () => {
+  own = await startPortalServer();
+  const portal = own;
   await portal.admin('demo:seed');
   // Five years of daily reports, forms, notices and monthly plans for Truus, written beside the running server.
   const db = new Database(path.join(portal.dataDir, 'portal.sqlite'));

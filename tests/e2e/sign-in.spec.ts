@@ -135,9 +135,9 @@ test('an expired SMS code shows a clear message and a new code works', async ({ 
       '--name',
       'Kees de Vries',
       '--username',
-      'kees',
+      'keesdevries', // not 'kees': the demo seed of other spec files on this shared server has a kees
       '--email',
-      'kees@example.nl',
+      'kees.devries@example.nl',
       '--mobile',
       '+31699887766',
     )
@@ -145,7 +145,7 @@ test('an expired SMS code shows a clear message and a new code works', async ({ 
     .then(async (temporary) => {
       const before = portal.sms().length;
       await page.goto(portal.url);
-      await fillLogin(page, 'kees', temporary);
+      await fillLogin(page, 'keesdevries', temporary);
       const code = await portal.nextCode(before);
       await portal.advanceClock(5 * 60 + 1);
       await enterCode(page, code);
