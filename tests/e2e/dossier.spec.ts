@@ -54,8 +54,11 @@ test('the client reads his dossier, opens an expired plan and writes a report', 
   await expect(period).not.toHaveText(first ?? '');
   await expect(cards.filter({ hasText: 'Bijzonderheden' })).not.toBeInViewport();
   await expect(cards.first()).toBeVisible();
+  const earlier = await period.textContent();
   await page.getByRole('button', { name: 'Latere onderdelen' }).click();
-  await expect(period).toHaveText(first ?? '');
+  // Back to the newest days. (Not compared with `first`: that was read while the width settled after axe's resize.)
+  await expect(period).not.toHaveText(earlier ?? '');
+  await expect(cards.filter({ hasText: 'Bijzonderheden' })).toBeInViewport();
 
   // Open a card: the whole item in a dialog.
   await cards.filter({ hasText: 'Bijzonderheden' }).click();
