@@ -6,6 +6,8 @@ import { test, expect } from './fixtures.ts';
 import { expectAccessibleAtAllSizes } from './axe.ts';
 import type { PortalServer } from './portal-server.ts';
 
+test.use({ portalFor: 'access-log' });
+
 const DEMO = { truus: 'Zonnebloem-Truus-1947', annie: 'Tulpenveld-Annie-1972' } as const;
 const NO_ACCESS = 'U heeft geen toegang tot dit onderdeel.';
 

@@ -3,6 +3,8 @@
 import { test, expect } from './fixtures.ts';
 import { expectAccessible } from './axe.ts';
 
+test.use({ portalFor: 'accessibility' });
+
 for (const size of [
   { name: 'desktop', width: 1024, height: 768 },
   { name: 'phone', width: 390, height: 844 },

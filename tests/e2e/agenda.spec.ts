@@ -6,6 +6,8 @@ import { test, expect } from './fixtures.ts';
 import { expectAccessibleAtAllSizes } from './axe.ts';
 import type { PortalServer } from './portal-server.ts';
 
+test.use({ portalFor: 'agenda' });
+
 async function signInTruus(page: Page, portal: PortalServer) {
   await page.goto(`${portal.url}/inloggen`);
   const before = portal.sms().length;

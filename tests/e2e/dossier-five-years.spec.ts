@@ -1,7 +1,7 @@
 // Mijn dossier with five years of daily reports (issue 3 §7: the timeline must stay smooth): the Tijdslijn renders
 // only the days in view, however long the dossier; dragging to the start loads that period on demand; Lezen and
-// Historie work on the same dossier. It starts its own portal: the worker's shared one (tests/e2e/fixtures.ts) serves
-// the other spec files, whose demo dossier must not get five years of reports.
+// Historie work on the same dossier. It starts its own portal (not the fixture's), as it writes to the database
+// beside the running server before any test of the file runs.
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';

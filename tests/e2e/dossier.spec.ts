@@ -6,6 +6,8 @@ import { test, expect } from './fixtures.ts';
 import { expectAccessibleAtAllSizes } from './axe.ts';
 import type { PortalServer } from './portal-server.ts';
 
+test.use({ portalFor: 'dossier' });
+
 async function signIn(page: Page, portal: PortalServer, username: string, password: string, name: string) {
   await page.goto(`${portal.url}/inloggen`);
   const before = portal.sms().length;

@@ -2,14 +2,16 @@ import { test as base, expect } from '@playwright/test';
 import { startPortalServer, type PortalServer } from './portal-server.ts';
 
 /**
- * One portal server per worker, stopped afterwards. With one worker the spec files share it (and its demo data), one
- * after the other, and a failure starts a fresh worker: a spec that changes shared data puts it back, and one that
- * needs data the others must not see starts its own server (see dossier-five-years.spec.ts).
+ * One portal server per spec file, stopped afterwards. Playwright keeps a worker (and its worker fixtures) for the next
+ * file only when the worker options are equal; every spec file sets its own `portalFor` (`test.use({ portalFor: … })`),
+ * so each file runs in a fresh worker with a fresh server and demo data. Without this the files shared one server
+ * and, for instance, the fifth sign-in of the demo client within the hour met the SMS limit.
  */
-export const test = base.extend<Record<never, never>, { portal: PortalServer }>({
+export const test = base.extend<Record<never, never>, { portal: PortalServer; portalFor: string }>({
+  portalFor: ['unset', { scope: 'worker', option: true }],
   portal: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern for fixtures
-    async ({}, use) => {
+    async ({ portalFor }, use) => {
+      if (portalFor === 'unset') throw new Error('call test.use({ portalFor: "<spec name>" }) in the spec file');
       const portal = await startPortalServer();
       await use(portal);
       await portal.stop();

@@ -6,6 +6,8 @@ import { test, expect } from './fixtures.ts';
 import { expectAccessibleAtAllSizes } from './axe.ts';
 import type { PortalServer } from './portal-server.ts';
 
+test.use({ portalFor: 'messages' });
+
 const NO_ACCESS = 'U heeft geen toegang tot dit onderdeel.';
 const USERS = {
   truus: { password: 'Zonnebloem-Truus-1947', name: 'Truus van Dorp' },

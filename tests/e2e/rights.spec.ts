@@ -5,6 +5,8 @@ import { test, expect } from './fixtures.ts';
 import { expectAccessibleAtAllSizes } from './axe.ts';
 import type { PortalServer } from './portal-server.ts';
 
+test.use({ portalFor: 'rights' });
+
 const PANELS = ['Mijn afspraken', 'Mijn berichten', 'Mijn dossier', 'Mijn gegevens'];
 const NO_ACCESS = 'U heeft geen toegang tot dit onderdeel.';
 const NO_RIGHTS =

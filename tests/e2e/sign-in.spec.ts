@@ -3,6 +3,8 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { resetLinkFrom } from './portal-server.ts';
 
+test.use({ portalFor: 'sign-in' });
+
 const NEW_PASSWORD = 'blauwe-fiets-in-de-regen';
 const RESET_PASSWORD = 'groene-tram-naar-de-markt';
 
@@ -135,7 +137,7 @@ test('an expired SMS code shows a clear message and a new code works', async ({ 
       '--name',
       'Kees de Vries',
       '--username',
-      'keesdevries', // not 'kees': the demo seed of other spec files on this shared server has a kees
+      'keesdevries',
       '--email',
       'kees.devries@example.nl',
       '--mobile',
