@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { AdjustableClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/open.ts';
+import { startBackgroundMaintenance } from './db/background-maintenance.ts';
 import { loadOrCreateServerSecret } from './auth/crypto.ts';
 import { scryptHasher, type PasswordHasher } from './auth/passwords.ts';
 import { createApp } from './http/app.ts';
@@ -61,6 +62,7 @@ export function buildTransports(
 export async function startPortal(config: Config, o: StartOptions): Promise<Portal> {
   const clock = o.clock ?? new AdjustableClock();
   const db = openDatabase(config.dbFile);
+  const maintenance = startBackgroundMaintenance(db, o.log);
   const deps: AuthDeps = {
     db,
     clock,
@@ -99,6 +101,7 @@ export async function startPortal(config: Config, o: StartOptions): Promise<Port
       });
       await outbox.stop();
       flushAuditQueue(db);
+      await maintenance.stop();
       db.close();
     },
   };

@@ -2,8 +2,9 @@
 // both enforced here on every request.
 import { addMs } from '../clock.ts';
 import { HttpError } from '../http/errors.ts';
-import { findSessionByTokenHash, insertSession, revokeSession, touchSession } from '../db/repos/sessions.ts';
-import { findUserById, type User } from '../db/repos/users.ts';
+import { insertSession, revokeSession, touchSession } from '../db/repos/sessions.ts';
+import type { User } from '../db/repos/users.ts';
+import { findLiveSession, noteSessionSeen } from './session-cache.ts';
 import { hashToken, randomToken } from './crypto.ts';
 import { SignInRules as R } from './rules.ts';
 import { audit } from '../audit/audit.ts';
@@ -56,8 +57,10 @@ export interface Authenticated {
 /** Checks a session token; a live session counts the request as activity. Throws 401 otherwise. */
 export function authenticate(deps: AuthDeps, token: string | null, meta: RequestMeta): Authenticated {
   if (!token) throw new HttpError(401, 'unauthenticated', 'Not signed in');
-  const s = findSessionByTokenHash(deps.db, hashToken(token));
-  if (!s || s.revokedAt) throw new HttpError(401, 'unauthenticated', 'Not signed in');
+  const tokenHash = hashToken(token);
+  const found = findLiveSession(deps.db, tokenHash);
+  if (!found || found.session.revokedAt) throw new HttpError(401, 'unauthenticated', 'Not signed in');
+  const { session: s, user } = found;
   const now = deps.clock.now();
   const absolute = new Date(s.absoluteExpiresAt);
   const idleEnd = addMs(new Date(s.lastSeenAt), R.sessionIdleMs);
@@ -69,11 +72,10 @@ export function authenticate(deps: AuthDeps, token: string | null, meta: Request
     })();
     throw new HttpError(401, 'session_expired', 'Session expired');
   }
-  const user = findUserById(deps.db, s.userId);
-  if (!user) throw new HttpError(401, 'unauthenticated', 'Not signed in');
   let seen = new Date(s.lastSeenAt);
   if (now.getTime() - seen.getTime() >= R.sessionTouchIntervalMs) {
     touchSession(deps.db, s.id, now.toISOString());
+    noteSessionSeen(deps.db, tokenHash, now.toISOString());
     seen = now;
   }
   return { user, sessionId: s.id, deviceId: s.deviceId, info: sessionInfo(seen, absolute) };

@@ -1,23 +1,52 @@
 // The home screen for a caller: one membership lookup, the panels his rights allow, one audit row naming them.
+// The answer is served from the panel cache while the client's data version, the caller's view and the time allow.
 import { HttpError } from '../http/errors.ts';
-import { findMembership } from '../db/repos/memberships.ts';
+import { findMembership, type Membership } from '../db/repos/memberships.ts';
 import { logFor, type Caller } from '../auth/caller.ts';
 import { PANEL_PROVIDERS } from './panels.ts';
-import type { HomeResponse } from '../../shared/api/home.ts';
+import { cachedHome, storeHome, type CachedHome } from './panel-cache.ts';
 
-export function homeForCaller(c: Caller): HomeResponse {
+/** The home screen as JSON text (what the route sends): built, or taken from the cache when nothing changed. */
+export function homeJsonForCaller(c: Caller): string {
   const membership = findMembership(c.deps.db, c.clientId, c.auth.user.id);
   if (!membership) {
     logFor(c, { action: 'home.access', resource: 'home', outcome: 'denied', detail: 'not-a-member' });
     throw new HttpError(404, 'not_found', 'No such client');
   }
+  const now = c.deps.clock.now().getTime();
+  const want = { dataVersion: membership.dataVersion, viewKey: viewKeyOf(c, membership), now };
+  const home = cachedHome(c.deps.db, c.clientId, c.auth.user.id, want) ?? buildHome(c, membership, want.viewKey, now);
+  logFor(c, { action: 'home.read', resource: `home:${home.shown}`, outcome: 'success' });
+  return home.json;
+}
+
+/** What, besides the data, decides the answer: the panels the rights show and whether staff redaction applies. */
+function viewKeyOf(c: Caller, m: Membership): string {
+  const sections = PANEL_PROVIDERS.filter((p) => m.rights[p.section]).map((p) => p.key);
+  return `${c.auth.user.kind}:${sections.join(',')}`;
+}
+
+function buildHome(c: Caller, membership: Membership, viewKey: string, now: number): CachedHome {
   const out: Record<string, unknown> = {};
   const shown: string[] = [];
+  let validUntil = Number.POSITIVE_INFINITY;
   for (const p of PANEL_PROVIDERS) {
     if (!membership.rights[p.section]) continue;
-    out[p.key] = p.load(c);
+    const panel = p.load(c);
+    out[p.key] = panel;
     shown.push(p.key);
+    const at = p.changesAt?.(panel);
+    if (at) validUntil = Math.min(validUntil, Date.parse(at));
   }
-  logFor(c, { action: 'home.read', resource: `home:${shown.join(',') || 'none'}`, outcome: 'success' });
-  return out as HomeResponse;
+  const entry: CachedHome = {
+    // The version read before building: a change committed meanwhile by another process makes the next visit rebuild.
+    dataVersion: membership.dataVersion,
+    viewKey,
+    builtAt: now,
+    validUntil,
+    shown: shown.join(',') || 'none',
+    json: JSON.stringify(out),
+  };
+  storeHome(c.deps.db, c.clientId, c.auth.user.id, entry);
+  return entry;
 }

@@ -8,5 +8,7 @@ import { m0060 } from './0060-messages.ts';
 import { m0070 } from './0070-dossier.ts';
 import { m0080 } from './0080-details.ts';
 import { m0090 } from './0090-panel-indexes.ts';
+import { m0100 } from './0100-cache-versions.ts';
+import { m0110 } from './0110-audit-recent.ts';
 
-export const migrations: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080, m0090];
+export const migrations: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080, m0090, m0100, m0110];

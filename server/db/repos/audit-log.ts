@@ -18,11 +18,40 @@ export interface AuditEntry {
   detail: string | null;
 }
 
+const COLUMNS = 'at, user_id, username, client_id, acting_for, action, resource, outcome, ip, device, detail';
+const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+const values = (e: AuditEntry) => [
+  e.at,
+  e.userId,
+  e.username,
+  e.clientId,
+  e.actingFor,
+  e.action,
+  e.resource,
+  e.outcome,
+  e.ip,
+  e.device,
+  e.detail,
+];
+
+/** New rows go to the unindexed part of the log (migration 0110); the view audit_log shows both parts. */
 export function appendAudit(db: Db, e: AuditEntry): void {
-  db.prepare(
-    `INSERT INTO audit_log (at, user_id, username, client_id, acting_for, action, resource, outcome, ip, device, detail)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(e.at, e.userId, e.username, e.clientId, e.actingFor, e.action, e.resource, e.outcome, e.ip, e.device, e.detail);
+  appendAuditRows(db, [e]);
+}
+
+/** Statement sizes for many rows: each call into SQLite costs more than binding a row, so a batch takes few calls. */
+const BATCH_SIZES = [32, 8, 1] as const;
+
+function appendAuditRows(db: Db, rows: readonly AuditEntry[]): void {
+  let i = 0;
+  for (const size of BATCH_SIZES) {
+    if (rows.length - i < size) continue;
+    const insert = db.prepare(
+      `INSERT INTO audit_recent (${COLUMNS}) VALUES ${Array(size).fill(ROW_PLACEHOLDERS).join(', ')}`,
+    );
+    for (; rows.length - i >= size; i += size) insert.run(rows.slice(i, i + size).flatMap(values));
+  }
 }
 
 /*
@@ -37,19 +66,42 @@ export function queueAudit(db: Db, e: AuditEntry): void {
   let queue = queues.get(db);
   if (!queue) queues.set(db, (queue = []));
   queue.push(e);
-  if (queue.length === 1) setImmediate(() => flushAuditQueue(db));
+  if (queue.length === 1) setImmediate(() => flushAuditQueue(db, { endOfTurn: true }));
 }
 
-/** Writes the queued rows now (readers of the log, shutdown). */
-export function flushAuditQueue(db: Db): void {
+/**
+ * Writes the queued rows now. At the end of a turn it does not wait when another connection holds the write lock
+ * (the background move of audit rows, the admin CLI): SQLite's wait sleeps in steps of milliseconds, which every
+ * request in flight would feel; the rows stay queued, in order, and are tried again a moment later. Readers of the
+ * log and shutdown wait as long as the connection's busy timeout allows.
+ */
+export function flushAuditQueue(db: Db, o: { endOfTurn?: boolean } = {}): void {
   const queue = queues.get(db);
   if (!queue || queue.length === 0 || !db.open) return;
-  const rows = queue.splice(0);
-  withoutFsync(db, () =>
-    db.transaction(() => {
-      for (const e of rows) appendAudit(db, e);
-    })(),
-  );
+  const rows = queue.slice();
+  try {
+    withoutFsync(db, () =>
+      withoutWaiting(db, o.endOfTurn === true, () => db.transaction(() => appendAuditRows(db, rows))()),
+    );
+  } catch (err) {
+    if (o.endOfTurn && (err as { code?: string }).code === 'SQLITE_BUSY') {
+      setTimeout(() => flushAuditQueue(db, o), 1);
+      return;
+    }
+    throw err;
+  }
+  queue.splice(0, rows.length);
+}
+
+function withoutWaiting<T>(db: Db, on: boolean, write: () => T): T {
+  if (!on) return write();
+  const before = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    return write();
+  } finally {
+    db.pragma(`busy_timeout = ${before}`);
+  }
 }
 
 export function listAuditForUser(db: Db, userId: number, limit = 100): AuditEntry[] {

@@ -84,3 +84,8 @@ export function revokeUserSessions(
     )
     .run(at, reason, userId, keepId).changes;
 }
+
+/** The number that moves whenever a session ends or a user changes (migration 0100): the session cache checks it. */
+export function authVersion(db: Db): number {
+  return (db.prepare('SELECT version FROM auth_version').get() as { version: number }).version;
+}
