@@ -30,6 +30,7 @@ async function setup() {
     sessionId: 1,
     deviceId: null,
     info: { idleExpiresAt: '', absoluteExpiresAt: '' },
+    clientVersion: null,
   });
   const outcome = (userId: number, clientId: number, section: (typeof SECTIONS)[number]) => {
     try {

@@ -3,7 +3,8 @@
 // written to the audit log as refused access.
 import { HttpError } from '../http/errors.ts';
 import { audit } from '../audit/audit.ts';
-import { findMembership, type Membership } from '../db/repos/memberships.ts';
+import type { Membership } from '../db/repos/memberships.ts';
+import { membershipOf } from './membership-cache.ts';
 import type { Section } from '../../shared/sections.ts';
 import type { AuthDeps, RequestMeta } from './deps.ts';
 import type { Authenticated } from './sessions.ts';
@@ -16,7 +17,7 @@ export function requireSection(
   meta: RequestMeta,
   resource: string,
 ): Membership {
-  const membership = findMembership(deps.db, clientId, auth.user.id);
+  const membership = membershipOf(deps.db, auth, clientId);
   if (!membership || !membership.rights[section]) {
     audit(deps, meta, {
       userId: auth.user.id,

@@ -2,7 +2,7 @@
 // reset, a password change, an admin command), and every such change raises auth_version (migration 0100), also when
 // another process makes it; so the server keeps the pair in memory and checks that one number per request instead
 // of reading two rows. Only live sessions are kept; the expiry rules are checked on every request as before.
-import { authVersion, findSessionByTokenHash, type Session } from '../db/repos/sessions.ts';
+import { findSessionByTokenHash, type Session } from '../db/repos/sessions.ts';
 import { findUserById, type User } from '../db/repos/users.ts';
 import type { Db } from '../db/open.ts';
 
@@ -30,12 +30,13 @@ function cacheAt(db: Db, version: number): Cache {
 }
 
 /**
- * The session with this token hash and its user, as the database holds them now; null when either is missing.
+ * The session with this token hash and its user, as the database holds them now (authVersion: just read with
+ * readCacheVersions); null when either is missing.
  * A revoked session is returned (not cached), so the caller can tell why it is refused.
  */
-export function findLiveSession(db: Db, tokenHash: string): SessionWithUser | null {
-  // Read before the rows: a change committed in between raises the version again, so the next request re-reads.
-  const cache = cacheAt(db, authVersion(db));
+export function findLiveSession(db: Db, tokenHash: string, authVersion: number): SessionWithUser | null {
+  // authVersion is read before the rows: a change committed in between raises it again, so the next request re-reads.
+  const cache = cacheAt(db, authVersion);
   const hit = cache.entries.get(tokenHash);
   if (hit) return hit;
   const session = findSessionByTokenHash(db, tokenHash);

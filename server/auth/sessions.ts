@@ -2,7 +2,7 @@
 // both enforced here on every request.
 import { addMs } from '../clock.ts';
 import { HttpError } from '../http/errors.ts';
-import { insertSession, revokeSession, touchSession } from '../db/repos/sessions.ts';
+import { insertSession, readCacheVersions, revokeSession, touchSession } from '../db/repos/sessions.ts';
 import type { User } from '../db/repos/users.ts';
 import { findLiveSession, noteSessionSeen } from './session-cache.ts';
 import { hashToken, randomToken } from './crypto.ts';
@@ -52,13 +52,24 @@ export interface Authenticated {
   sessionId: number;
   deviceId: number | null;
   info: SessionInfo;
+  /** The data version of the client the request is about, read with the session check (see membershipOf). */
+  clientVersion: { clientId: number; dataVersion: number | null } | null;
 }
 
-/** Checks a session token; a live session counts the request as activity. Throws 401 otherwise. */
-export function authenticate(deps: AuthDeps, token: string | null, meta: RequestMeta): Authenticated {
+/**
+ * Checks a session token; a live session counts the request as activity. Throws 401 otherwise. `clientId`: the client
+ * the request is about (the route's :clientId), whose data version is read in the same call as the session's.
+ */
+export function authenticate(
+  deps: AuthDeps,
+  token: string | null,
+  meta: RequestMeta,
+  clientId: number | null = null,
+): Authenticated {
   if (!token) throw new HttpError(401, 'unauthenticated', 'Not signed in');
   const tokenHash = hashToken(token);
-  const found = findLiveSession(deps.db, tokenHash);
+  const versions = readCacheVersions(deps.db, clientId);
+  const found = findLiveSession(deps.db, tokenHash, versions.auth);
   if (!found || found.session.revokedAt) throw new HttpError(401, 'unauthenticated', 'Not signed in');
   const { session: s, user } = found;
   const now = deps.clock.now();
@@ -78,7 +89,13 @@ export function authenticate(deps: AuthDeps, token: string | null, meta: Request
     noteSessionSeen(deps.db, tokenHash, now.toISOString());
     seen = now;
   }
-  return { user, sessionId: s.id, deviceId: s.deviceId, info: sessionInfo(seen, absolute) };
+  return {
+    user,
+    sessionId: s.id,
+    deviceId: s.deviceId,
+    info: sessionInfo(seen, absolute),
+    clientVersion: clientId === null ? null : { clientId, dataVersion: versions.client },
+  };
 }
 
 export function endSession(deps: AuthDeps, auth: Authenticated, meta: RequestMeta): void {

@@ -93,7 +93,7 @@ export function startBackgroundMaintenance(db: Db, log: Logger, o: MaintenanceOp
       file: db.name,
       sql: AUDIT_MOVE_SQL,
       intervalMs: o.intervalMs ?? 1000,
-      chunk: o.chunk ?? 500,
+      chunk: o.chunk ?? 1000,
       pauseMs: 5,
     },
   });

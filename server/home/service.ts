@@ -1,14 +1,15 @@
 // The home screen for a caller: one membership lookup, the panels his rights allow, one audit row naming them.
 // The answer is served from the panel cache while the client's data version, the caller's view and the time allow.
 import { HttpError } from '../http/errors.ts';
-import { findMembership, type Membership } from '../db/repos/memberships.ts';
+import type { Membership } from '../db/repos/memberships.ts';
+import { membershipOf } from '../auth/membership-cache.ts';
 import { logFor, type Caller } from '../auth/caller.ts';
 import { PANEL_PROVIDERS } from './panels.ts';
 import { cachedHome, storeHome, type CachedHome } from './panel-cache.ts';
 
 /** The home screen as JSON text (what the route sends): built, or taken from the cache when nothing changed. */
 export function homeJsonForCaller(c: Caller): string {
-  const membership = findMembership(c.deps.db, c.clientId, c.auth.user.id);
+  const membership = membershipOf(c.deps.db, c.auth, c.clientId);
   if (!membership) {
     logFor(c, { action: 'home.access', resource: 'home', outcome: 'denied', detail: 'not-a-member' });
     throw new HttpError(404, 'not_found', 'No such client');

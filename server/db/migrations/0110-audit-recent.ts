@@ -31,6 +31,14 @@ CREATE TABLE audit_recent (
 -- new ids continue after the rows already in the log
 INSERT INTO sqlite_sequence (name, seq) VALUES ('audit_recent', (SELECT COALESCE(MAX(id), 0) FROM audit_entries));
 
+-- INSERT OR REPLACE with an existing id would rewrite a row without firing a DELETE trigger: refused in both parts.
+CREATE TRIGGER audit_entries_no_replace BEFORE INSERT ON audit_entries
+WHEN EXISTS (SELECT 1 FROM audit_entries WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_recent_no_replace BEFORE INSERT ON audit_recent
+WHEN EXISTS (SELECT 1 FROM audit_recent WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
 CREATE TRIGGER audit_recent_no_update BEFORE UPDATE ON audit_recent
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_recent_delete_only_moved BEFORE DELETE ON audit_recent

@@ -40,18 +40,27 @@ export function listAccessLog(
   limit: number,
 ): { entries: AccessLogEntry[]; truncated: boolean } {
   flushAuditQueue(db);
+  // The indexed part of the log gives its newest matching rows (the index on (client_id, at) serves the order, so it
+  // stops after limit + 1); the few rows not yet moved there are added; the two together are sorted once more.
+  const match = `client_id = ? AND at >= ? AND at <= ? AND outcome = 'success'
+    AND action GLOB '?*.?*' ${NOT_CLIENT_DATA.map(() => 'AND action NOT GLOB ?').join(' ')}`;
+  const args = [clientId, from, to, ...NOT_CLIENT_DATA];
   const rows = db
     .prepare(
       `SELECT a.at, a.user_id, u.display_name, a.action, m.role, m.relation
-       FROM audit_log a
+       FROM (
+         SELECT * FROM (
+           SELECT id, at, user_id, client_id, action FROM audit_entries WHERE ${match}
+           ORDER BY at DESC, id DESC LIMIT ?)
+         UNION ALL
+         SELECT id, at, user_id, client_id, action FROM audit_recent WHERE ${match}
+       ) a
        JOIN users u ON u.id = a.user_id
        LEFT JOIN client_members m ON m.client_id = a.client_id AND m.user_id = a.user_id
-       WHERE a.client_id = ? AND a.at >= ? AND a.at <= ? AND a.outcome = 'success'
-         AND a.action GLOB '?*.?*' ${NOT_CLIENT_DATA.map(() => 'AND a.action NOT GLOB ?').join(' ')}
        ORDER BY a.at DESC, a.id DESC
        LIMIT ?`,
     )
-    .all(clientId, from, to, ...NOT_CLIENT_DATA, limit + 1) as Row[];
+    .all(...args, limit + 1, ...args, limit + 1) as Row[];
   const entries = rows.slice(0, limit).map((r): AccessLogEntry => ({
     at: r.at,
     userId: r.user_id,

@@ -84,7 +84,7 @@ export function flushAuditQueue(db: Db, o: { endOfTurn?: boolean } = {}): void {
       withoutWaiting(db, o.endOfTurn === true, () => db.transaction(() => appendAuditRows(db, rows))()),
     );
   } catch (err) {
-    if (o.endOfTurn && (err as { code?: string }).code === 'SQLITE_BUSY') {
+    if (o.endOfTurn && (err as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
       setTimeout(() => flushAuditQueue(db, o), 1);
       return;
     }

@@ -85,7 +85,18 @@ export function revokeUserSessions(
     .run(at, reason, userId, keepId).changes;
 }
 
-/** The number that moves whenever a session ends or a user changes (migration 0100): the session cache checks it. */
-export function authVersion(db: Db): number {
-  return (db.prepare('SELECT version FROM auth_version').get() as { version: number }).version;
+export interface CacheVersions {
+  /** Moves whenever a session ends or a user changes (migration 0100): the session cache checks it. */
+  auth: number;
+  /** The asked client's data version (clients.data_version), null without a client or for an unknown id. */
+  client: number | null;
+}
+
+/** Both version numbers in one call into SQLite: a signed-in request under /clients/:id needs no other to start. */
+export function readCacheVersions(db: Db, clientId: number | null): CacheVersions {
+  return db
+    .prepare(
+      `SELECT (SELECT version FROM auth_version) AS auth, (SELECT data_version FROM clients WHERE id = ?) AS client`,
+    )
+    .get(clientId) as CacheVersions;
 }

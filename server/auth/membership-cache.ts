@@ -1,0 +1,39 @@
+// A user's place in a client's network (role, rights), kept in memory per client and user while the client's data
+// version is unchanged: every change of client_members raises it (migration 0100), also from the admin CLI. The
+// version comes with the session check (readCacheVersions), so a request under /clients/:id makes one call into
+// SQLite before its own work.
+import { findMembership, type Membership } from '../db/repos/memberships.ts';
+import type { Db } from '../db/open.ts';
+import type { Authenticated } from './sessions.ts';
+
+/** Far more pairs than are active at once; past it the cache starts again. */
+export const MEMBERSHIP_CACHE_ENTRIES = 20_000;
+
+const caches = new WeakMap<Db, Map<string, Membership | null>>();
+
+function cacheOf(db: Db): Map<string, Membership | null> {
+  let cache = caches.get(db);
+  if (!cache || cache.size >= MEMBERSHIP_CACHE_ENTRIES) caches.set(db, (cache = new Map()));
+  return cache;
+}
+
+/**
+ * The signed-in user's membership of this client, or null (not in the network, or no such client). Served from memory
+ * when the request's session check read this client's version; read from the database otherwise.
+ */
+export function membershipOf(db: Db, auth: Authenticated, clientId: number): Membership | null {
+  const known = auth.clientVersion;
+  if (!known || known.clientId !== clientId || known.dataVersion === null) {
+    return findMembership(db, clientId, auth.user.id);
+  }
+  const cache = cacheOf(db);
+  const key = `${clientId}:${auth.user.id}`;
+  const hit = cache.get(key);
+  if (hit && hit.dataVersion === known.dataVersion) return hit;
+  const found = findMembership(db, clientId, auth.user.id);
+  if (!found) return null;
+  // Kept under the version read before it: a change committed in between moves the version, so it is read again.
+  const kept = { ...found, dataVersion: known.dataVersion };
+  cache.set(key, kept);
+  return kept;
+}

@@ -1,0 +1,215 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from './open.ts';
+import { flushAuditQueue } from './repos/audit-log.ts';
+import { startBackgroundMaintenance, type Maintenance } from './background-maintenance.ts';
+import { audit } from '../audit/audit.ts';
+import { FixedClock } from '../clock.ts';
+import { silentLogger, type Logger } from '../log.ts';
+
+const running: Maintenance[] = [];
+const opened: Db[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const m of running.splice(0)) await m.stop();
+  for (const db of opened.splice(0)) db.close();
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function world() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maintenance-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'p.sqlite');
+  const db = openDatabase(file);
+  opened.push(db);
+  const deps = { db, clock: new FixedClock('2026-01-01T10:00:00Z') };
+  // silent, but a failure the worker reports fails the test
+  const errors: unknown[] = [];
+  const log: Logger = { ...silentLogger, error: (msg, fields) => errors.push({ msg, ...fields }) };
+  const start = (o: { intervalMs: number; chunk?: number }) => {
+    const m = startBackgroundMaintenance(db, log, o);
+    running.push(m);
+    return m;
+  };
+  /** Queues rows the way every read of client data does; they are written at the end of this turn. */
+  const queue = (prefix: string, n: number) => {
+    for (let i = 0; i < n; i++) {
+      audit(deps, null, {
+        action: `${prefix}.${i}`,
+        outcome: 'success',
+        userId: 1 + (i % 7),
+        clientId: 1 + (i % 3),
+        resource: `r:${i}`,
+      });
+    }
+  };
+  const write = (prefix: string, n: number) => {
+    queue(prefix, n);
+    flushAuditQueue(db);
+  };
+  return { file, db, errors, start, queue, write };
+}
+
+const counts = (db: Db) =>
+  // one statement, so one snapshot: a move is seen entirely or not at all
+  db
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM audit_entries) AS entries, (SELECT COUNT(*) FROM audit_recent) AS recent,
+              (SELECT COUNT(*) FROM audit_log) AS visible, (SELECT COUNT(DISTINCT id) FROM audit_log) AS ids`,
+    )
+    .get() as { entries: number; recent: number; visible: number; ids: number };
+const rowsOf = (db: Db, table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY id`).all() as AuditRow[];
+const actions = (db: Db, where = '1') =>
+  (db.prepare(`SELECT action FROM audit_log WHERE ${where} ORDER BY id`).all() as { action: string }[]).map(
+    (r) => r.action,
+  );
+
+interface AuditRow {
+  id: number;
+  action: string;
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const endOfTurn = () => new Promise((r) => setImmediate(r));
+
+/** Polls until `probe` holds; the deadline is only a safety net against hanging, not a timing requirement. */
+async function until(what: string, probe: () => boolean, ms = 20_000): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!probe()) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await pause(1);
+  }
+}
+
+/**
+ * From the WAL index (the -shm file, https://sqlite.org/walformat.html), without touching the WAL: the frames in
+ * it (mxFrame of the index header) and how many of them a checkpoint has copied into the database file (nBackfill).
+ */
+function walState(file: string): { frames: number; checkpointed: number } {
+  const shm = fs.readFileSync(`${file}-shm`);
+  const u32 = (offset: number) => (os.endianness() === 'LE' ? shm.readUInt32LE(offset) : shm.readUInt32BE(offset));
+  return { frames: u32(16), checkpointed: u32(96) };
+}
+
+describe('background maintenance', () => {
+  it('moves the rows into audit_entries in chunks under the same ids; rows written meanwhile arrive too', async () => {
+    const w = world();
+    w.write('first', 5000);
+    const before = rowsOf(w.db, 'audit_recent');
+    expect(before.map((r) => r.id)).toEqual(Array.from({ length: 5000 }, (_, i) => i + 1));
+    expect(counts(w.db).entries).toBe(0);
+
+    w.start({ intervalMs: 20, chunk: 300 });
+    let wroteMeanwhile = false;
+    const seen = new Set<number>();
+    await until('every row is in audit_entries', () => {
+      const c = counts(w.db);
+      // never a row lost or shown twice, at any moment
+      expect(c.ids).toBe(c.visible);
+      expect([5000, 5500]).toContain(c.visible);
+      // one transaction per chunk of 300 ids: ids 1..5000 first, the 500 written later in the next round
+      expect(c.entries % 300 === 0 || [5000, 5300, 5500].includes(c.entries), `entries ${c.entries}`).toBe(true);
+      seen.add(c.entries);
+      if (!wroteMeanwhile && c.entries === 5000) throw new Error('the 5000 rows were never seen half moved');
+      if (!wroteMeanwhile && c.entries > 0 && c.entries < 5000) {
+        wroteMeanwhile = true;
+        w.queue('second', 500); // written at the end of this turn, while the worker holds or takes the write lock
+      }
+      return wroteMeanwhile && c.recent === 0 && c.entries === 5500;
+    });
+    expect(wroteMeanwhile, 'the move was seen half done').toBe(true);
+    expect(seen.size).toBeGreaterThan(2);
+
+    const after = rowsOf(w.db, 'audit_entries');
+    expect(after.slice(0, 5000)).toEqual(before);
+    expect(after.map((r) => r.id)).toEqual(Array.from({ length: 5500 }, (_, i) => i + 1));
+    expect(after.slice(5000).map((r) => r.action)).toEqual(Array.from({ length: 500 }, (_, i) => `second.${i}`));
+    expect(rowsOf(w.db, 'audit_recent')).toEqual([]);
+    expect(w.errors).toEqual([]);
+  });
+
+  it('checkpoints the WAL into the database file while the server connection does not', async () => {
+    const w = world();
+    expect(w.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    w.write('first', 200);
+    const wal = walState(w.file);
+    expect(wal.checkpointed).toBeLessThan(wal.frames); // the migrations and the rows are only in the WAL yet
+
+    w.start({ intervalMs: 20, chunk: 300 });
+    expect(w.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    await until('the rows are moved and every frame is checkpointed', () => {
+      const s = walState(w.file);
+      return counts(w.db).recent === 0 && s.frames > 0 && s.checkpointed === s.frames;
+    });
+    expect(counts(w.db)).toMatchObject({ entries: 200, recent: 0 });
+    expect(w.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    expect(w.errors).toEqual([]);
+  });
+
+  it('stop() moves everything left, checkpoints, ends the worker and lets the connection checkpoint again', async () => {
+    const w = world();
+    const m = w.start({ intervalMs: 60_000, chunk: 300 }); // no round of its own during this test
+    expect(w.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    w.write('first', 1000);
+    const before = rowsOf(w.db, 'audit_recent');
+    expect(counts(w.db)).toMatchObject({ entries: 0, recent: 1000 });
+
+    await m.stop();
+    expect(counts(w.db)).toEqual({ entries: 1000, recent: 0, visible: 1000, ids: 1000 });
+    expect(rowsOf(w.db, 'audit_entries')).toEqual(before);
+    const wal = walState(w.file);
+    expect(wal.checkpointed).toBe(wal.frames);
+    expect(w.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    await m.stop(); // a second stop is harmless
+
+    // nothing moves any more: new rows stay in audit_recent
+    w.write('later', 3);
+    await pause(50);
+    expect(counts(w.db)).toMatchObject({ entries: 1000, recent: 3 });
+    expect(w.errors).toEqual([]);
+  });
+
+  it('the end-of-turn flush does not wait for another connection holding the write lock, and keeps the order', async () => {
+    const w = world();
+    const other = openDatabase(w.file);
+    opened.push(other);
+    other.exec('BEGIN IMMEDIATE');
+    other
+      .prepare(
+        `INSERT INTO audit_log (at, action, outcome) VALUES ('2026-01-01T09:59:00.000Z', 'other.write', 'success')`,
+      )
+      .run();
+
+    w.queue('queued', 3);
+    const t0 = performance.now();
+    await endOfTurn(); // the flush ran and met the lock
+    // waiting would take the whole busy timeout (5 s) and then fail
+    expect(performance.now() - t0).toBeLessThan(2500);
+    expect(w.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(actions(w.db)).toEqual([]);
+
+    // it keeps trying while the lock is held; later rows queue up behind the first
+    await pause(30);
+    w.queue('later', 2);
+    await pause(30);
+    expect(actions(w.db)).toEqual([]);
+
+    // a reader's flush does wait (here briefly) and fails rather than return without the rows
+    w.db.pragma('busy_timeout = 50');
+    try {
+      expect(() => flushAuditQueue(w.db)).toThrow(/locked|busy/i);
+    } finally {
+      w.db.pragma('busy_timeout = 5000');
+    }
+    expect(actions(w.db)).toEqual([]);
+
+    other.exec('COMMIT');
+    await until('the queued rows are written', () => actions(w.db).length === 6);
+    expect(actions(w.db)).toEqual(['other.write', 'queued.0', 'queued.1', 'queued.2', 'later.0', 'later.1']);
+    await pause(20);
+    expect(actions(w.db)).toHaveLength(6); // each row once
+  });
+});
