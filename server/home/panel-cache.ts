@@ -14,7 +14,8 @@ export interface CachedHome {
   validUntil: number;
   /** The panels shown, for the audit row. */
   shown: string;
-  json: string;
+  /** The answer as sent: UTF-8 JSON, encoded once. */
+  body: Buffer;
 }
 
 /** Enough for every user active at once at a large organisation; beyond it the least recently used make way. */

@@ -7,8 +7,8 @@ import { logFor, type Caller } from '../auth/caller.ts';
 import { PANEL_PROVIDERS } from './panels.ts';
 import { cachedHome, storeHome, type CachedHome } from './panel-cache.ts';
 
-/** The home screen as JSON text (what the route sends): built, or taken from the cache when nothing changed. */
-export function homeJsonForCaller(c: Caller): string {
+/** The home screen as UTF-8 JSON (what the route sends): built, or taken from the cache when nothing changed. */
+export function homeJsonForCaller(c: Caller): Buffer {
   const membership = membershipOf(c.deps.db, c.auth, c.clientId);
   if (!membership) {
     logFor(c, { action: 'home.access', resource: 'home', outcome: 'denied', detail: 'not-a-member' });
@@ -18,7 +18,7 @@ export function homeJsonForCaller(c: Caller): string {
   const want = { dataVersion: membership.dataVersion, viewKey: viewKeyOf(c, membership), now };
   const home = cachedHome(c.deps.db, c.clientId, c.auth.user.id, want) ?? buildHome(c, membership, want.viewKey, now);
   logFor(c, { action: 'home.read', resource: `home:${home.shown}`, outcome: 'success' });
-  return home.json;
+  return home.body;
 }
 
 /** What, besides the data, decides the answer: the panels the rights show and whether staff redaction applies. */
@@ -46,7 +46,7 @@ function buildHome(c: Caller, membership: Membership, viewKey: string, now: numb
     builtAt: now,
     validUntil,
     shown: shown.join(',') || 'none',
-    json: JSON.stringify(out),
+    body: Buffer.from(JSON.stringify(out)),
   };
   storeHome(c.deps.db, c.clientId, c.auth.user.id, entry);
   return entry;

@@ -47,15 +47,17 @@ export function createApp({ config, deps, log, testClock }: AppOptions): Koa {
   app.use(jsonBody());
 
   const api = new Router({ prefix: API_PREFIX });
+  // Routers are tried in this order and every miss costs its route matching: the bare baseline route, then the home
+  // screen that every visit loads, then the rest.
   const routers = [
     healthRoutes(),
+    homeRoutes(deps),
     infoRoutes(config),
     authRoutes(deps),
     clientRoutes(deps),
     appointmentRoutes(deps),
     dossierRoutes(deps),
     accessLogRoutes(deps),
-    homeRoutes(deps),
     messageRoutes(deps, config.organisation),
     detailsRoutes(deps, config.organisation),
   ];

@@ -40,17 +40,20 @@ export function appendAudit(db: Db, e: AuditEntry): void {
   appendAuditRows(db, [e]);
 }
 
-/** Statement sizes for many rows: each call into SQLite costs more than binding a row, so a batch takes few calls. */
-const BATCH_SIZES = [32, 8, 1] as const;
+/**
+ * Each call into SQLite costs more than binding a row, so a batch goes in one statement per up to 64 rows; the
+ * statement of each size is prepared once (the connection caches it).
+ */
+const MAX_ROWS_PER_STATEMENT = 64;
+
+const insertSql: string[] = [];
+const insertOf = (rows: number) =>
+  (insertSql[rows] ??= `INSERT INTO audit_recent (${COLUMNS}) VALUES ${Array(rows).fill(ROW_PLACEHOLDERS).join(', ')}`);
 
 function appendAuditRows(db: Db, rows: readonly AuditEntry[]): void {
-  let i = 0;
-  for (const size of BATCH_SIZES) {
-    if (rows.length - i < size) continue;
-    const insert = db.prepare(
-      `INSERT INTO audit_recent (${COLUMNS}) VALUES ${Array(size).fill(ROW_PLACEHOLDERS).join(', ')}`,
-    );
-    for (; rows.length - i >= size; i += size) insert.run(rows.slice(i, i + size).flatMap(values));
+  for (let i = 0; i < rows.length; i += MAX_ROWS_PER_STATEMENT) {
+    const part = rows.slice(i, i + MAX_ROWS_PER_STATEMENT);
+    db.prepare(insertOf(part.length)).run(part.flatMap(values));
   }
 }
 

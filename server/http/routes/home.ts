@@ -9,7 +9,7 @@ import type { AuthDeps } from '../../auth/deps.ts';
 export function homeRoutes(deps: AuthDeps): Router<SessionState> {
   const r = new Router<SessionState>();
   r.get(HomePath.home, requireSession(deps), (ctx) => {
-    // already JSON text: the answer is cached as sent, so a visit does not serialise it again
+    // already encoded JSON: the answer is cached as sent, so a visit neither serialises nor encodes it again
     ctx.type = 'application/json';
     ctx.body = homeJsonForCaller(callerOf(deps, ctx));
   });
