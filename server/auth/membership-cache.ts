@@ -4,14 +4,15 @@
 // SQLite before its own work.
 import { findMembership, type Membership } from '../db/repos/memberships.ts';
 import type { Db } from '../db/open.ts';
+import { pairKey } from '../cache-key.ts';
 import type { Authenticated } from './sessions.ts';
 
 /** Far more pairs than are active at once; past it the cache starts again. */
 export const MEMBERSHIP_CACHE_ENTRIES = 20_000;
 
-const caches = new WeakMap<Db, Map<string, Membership | null>>();
+const caches = new WeakMap<Db, Map<number | string, Membership>>();
 
-function cacheOf(db: Db): Map<string, Membership | null> {
+function cacheOf(db: Db): Map<number | string, Membership> {
   let cache = caches.get(db);
   if (!cache || cache.size >= MEMBERSHIP_CACHE_ENTRIES) caches.set(db, (cache = new Map()));
   return cache;
@@ -27,7 +28,7 @@ export function membershipOf(db: Db, auth: Authenticated, clientId: number): Mem
     return findMembership(db, clientId, auth.user.id);
   }
   const cache = cacheOf(db);
-  const key = `${clientId}:${auth.user.id}`;
+  const key = pairKey(clientId, auth.user.id);
   const hit = cache.get(key);
   if (hit && hit.dataVersion === known.dataVersion) return hit;
   const found = findMembership(db, clientId, auth.user.id);

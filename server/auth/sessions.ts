@@ -51,7 +51,7 @@ export interface Authenticated {
   user: User;
   sessionId: number;
   deviceId: number | null;
-  info: SessionInfo;
+  readonly info: SessionInfo;
   /** The data version of the client the request is about, read with the session check (see membershipOf). */
   clientVersion: { clientId: number; dataVersion: number | null } | null;
 }
@@ -93,7 +93,10 @@ export function authenticate(
     user,
     sessionId: s.id,
     deviceId: s.deviceId,
-    info: sessionInfo(seen, absolute),
+    // Only the sign-in answers and /auth/me show it: built when asked for, not on every request.
+    get info() {
+      return sessionInfo(seen, absolute);
+    },
     clientVersion: clientId === null ? null : { clientId, dataVersion: versions.client },
   };
 }

@@ -3,12 +3,13 @@
 // that triggers keep, migration 0100), when the caller's rights change, or when time passes a moment the answer
 // depends on (the first listed appointment ending). A hit costs a Map lookup; a stale entry is simply rebuilt.
 import type { Db } from '../db/open.ts';
+import { pairKey } from '../cache-key.ts';
 
 export interface CachedHome {
   /** The client's data version the answer was built from. */
   dataVersion: number;
   /** Which panels the caller's rights showed, and as whom he saw them (staff see appointments redacted). */
-  viewKey: string;
+  viewKey: number;
   /** Clock time (ms) the answer was built at, and until which it stays right without any change of data. */
   builtAt: number;
   validUntil: number;
@@ -18,47 +19,39 @@ export interface CachedHome {
   body: Buffer;
 }
 
-/** Enough for every user active at once at a large organisation; beyond it the least recently used make way. */
+/** Enough for every user active at once at a large organisation; beyond it the oldest entries make way. */
 export const PANEL_CACHE_ENTRIES = 5000;
 
-const caches = new WeakMap<Db, Map<string, CachedHome>>();
+const caches = new WeakMap<Db, Map<number | string, CachedHome>>();
 
-function cacheOf(db: Db): Map<string, CachedHome> {
+function cacheOf(db: Db): Map<number | string, CachedHome> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   return cache;
 }
-
-const keyOf = (clientId: number, userId: number) => `${clientId}:${userId}`;
 
 /** The cached answer when it is still exactly what building it now would give. */
 export function cachedHome(
   db: Db,
   clientId: number,
   userId: number,
-  want: { dataVersion: number; viewKey: string; now: number },
+  want: { dataVersion: number; viewKey: number; now: number },
 ): CachedHome | null {
-  const cache = cacheOf(db);
-  const key = keyOf(clientId, userId);
-  const hit = cache.get(key);
-  if (!hit) return null;
+  const hit = cacheOf(db).get(pairKey(clientId, userId));
   // A moved clock (tests) can go back before the build: what ended by then may be shown again, so rebuild.
   const fresh =
+    hit !== undefined &&
     hit.dataVersion === want.dataVersion &&
     hit.viewKey === want.viewKey &&
     want.now >= hit.builtAt &&
     want.now < hit.validUntil;
-  cache.delete(key);
-  if (!fresh) return null;
-  cache.set(key, hit); // most recently used last
-  return hit;
+  return fresh ? hit : null;
 }
 
 export function storeHome(db: Db, clientId: number, userId: number, entry: CachedHome): void {
   const cache = cacheOf(db);
-  const key = keyOf(clientId, userId);
-  cache.delete(key);
-  if (cache.size >= PANEL_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  const key = pairKey(clientId, userId);
+  if (!cache.has(key) && cache.size >= PANEL_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(key, entry);
 }
 

@@ -21,13 +21,19 @@ export function homeJsonForCaller(c: Caller): Buffer {
   return home.body;
 }
 
-/** What, besides the data, decides the answer: the panels the rights show and whether staff redaction applies. */
-function viewKeyOf(c: Caller, m: Membership): string {
-  const sections = PANEL_PROVIDERS.filter((p) => m.rights[p.section]).map((p) => p.key);
-  return `${c.auth.user.kind}:${sections.join(',')}`;
+const VIEWER_KINDS = ['client', 'contact', 'staff'] as const;
+
+/**
+ * What, besides the data, decides the answer, as one number: a bit per panel the rights show, and the kind of user
+ * (staff see appointments redacted).
+ */
+function viewKeyOf(c: Caller, m: Membership): number {
+  let key = VIEWER_KINDS.indexOf(c.auth.user.kind) + 1;
+  for (const p of PANEL_PROVIDERS) key = key * 2 + (m.rights[p.section] ? 1 : 0);
+  return key;
 }
 
-function buildHome(c: Caller, membership: Membership, viewKey: string, now: number): CachedHome {
+function buildHome(c: Caller, membership: Membership, viewKey: number, now: number): CachedHome {
   const out: Record<string, unknown> = {};
   const shown: string[] = [];
   let validUntil = Number.POSITIVE_INFINITY;
