@@ -1,28 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../db/open.ts';
+import { describe, expect, it } from 'vitest';
+import { tempDatabase } from '../test-support/temp-db.ts';
 import { readCacheVersions } from '../db/repos/sessions.ts';
 import { setRights } from '../db/repos/memberships.ts';
 import { membershipOf } from './membership-cache.ts';
 import type { Authenticated } from './sessions.ts';
 
 // Two handles on one file: `db` is the server's, `other` stands for another process (the admin CLI).
-const opened: Db[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
 
 function world() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'membership-cache-'));
-  dirs.push(dir);
-  const file = path.join(dir, 'p.sqlite');
-  const db = openDatabase(file);
-  const other = openDatabase(file);
-  opened.push(db, other);
+  const { db, open } = tempDatabase('membership-cache');
+  const other = open();
   const user = (username: string, mobile: string) =>
     Number(
       db

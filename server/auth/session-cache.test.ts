@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../db/open.ts';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../db/open.ts';
+import { tempDatabase } from '../test-support/temp-db.ts';
 import { insertSession, readCacheVersions, revokeSession } from '../db/repos/sessions.ts';
 import { findLiveSession, noteSessionSeen } from './session-cache.ts';
 
@@ -10,20 +8,10 @@ import { findLiveSession, noteSessionSeen } from './session-cache.ts';
 const live = (db: Db, hash: string) => findLiveSession(db, hash, readCacheVersions(db, null).auth);
 
 // Two handles on one file: `db` is the server's, `other` stands for another process (the admin CLI, a second server).
-const opened: Db[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
 
 function world() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'session-cache-'));
-  dirs.push(dir);
-  const file = path.join(dir, 'p.sqlite');
-  const db = openDatabase(file);
-  const other = openDatabase(file);
-  opened.push(db, other);
+  const { db, open } = tempDatabase('session-cache');
+  const other = open();
   const userId = Number(
     db
       .prepare(
