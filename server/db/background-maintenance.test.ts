@@ -212,4 +212,31 @@ describe('background maintenance', () => {
     await pause(20);
     expect(actions(w.db)).toHaveLength(6); // each row once
   });
+
+  it('a transaction that reads, then writes while the worker commits moves, waits instead of failing', async () => {
+    const w = world();
+    w.write('seed', 3000);
+    w.start({ intervalMs: 1, chunk: 20 });
+    const spin = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until) {
+        // the worker thread runs meanwhile: without the write lock taken up front it would commit here
+      }
+    };
+    let done = 0;
+    while (counts(w.db).recent > 0 && done < 200) {
+      w.db.transaction(() => {
+        w.db.prepare('SELECT COUNT(*) AS n FROM audit_entries').get();
+        spin(3);
+        w.db
+          .prepare(`INSERT INTO audit_log (at, action, outcome) VALUES ('2026-01-01T10:00:00Z', 'x.write', 'success')`)
+          .run();
+      })();
+      done++;
+      await new Promise((r) => setTimeout(r, 2)); // the worker gets its turns between the transactions
+    }
+    expect(done).toBeGreaterThan(5); // moves and the transactions really interleaved
+    expect(counts(w.db).entries).toBeGreaterThan(0);
+    expect(w.errors).toEqual([]);
+  });
 });

@@ -40,7 +40,8 @@ const oldest = db.prepare(w.sql.oldest);
 const newest = db.prepare(w.sql.newest);
 const copy = db.prepare(w.sql.copy);
 const remove = db.prepare(w.sql.remove);
-const move = db.transaction((from, to) => { copy.run(from, to); remove.run(from, to); });
+// IMMEDIATE: the write lock first, so a commit of the server in between cannot make the move fail
+const move = db.transaction((from, to) => { copy.run(from, to); remove.run(from, to); }).immediate;
 // One chunk per step, with a pause between chunks in which the server's connection can take the write lock.
 let timer = null;
 let last = null;

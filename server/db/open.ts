@@ -14,9 +14,22 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  immediateTransactions(db);
   if (options.migrate !== false) migrate(db);
   cacheStatements(db);
   return db;
+}
+
+/**
+ * Every transaction takes the write lock when it begins (BEGIN IMMEDIATE). A deferred one that reads first and writes
+ * later fails at once with SQLITE_BUSY when another connection committed in between (its snapshot is stale, and SQLite
+ * does not wait in that case); other connections write all the time: the maintenance worker moving audit rows, the
+ * admin CLI. Waiting for the lock up front (busy_timeout) is what turns them into a short queue instead of an error.
+ * `.deferred` stays available on the returned function for a transaction that only reads.
+ */
+function immediateTransactions(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn: Parameters<Db['transaction']>[0]) => transaction(fn).immediate) as Db['transaction'];
 }
 
 /** Enough for every distinct SQL text of the server; a runaway of generated SQL only evicts the oldest. */
