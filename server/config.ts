@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   PORTAL_ORG_LOGO: z.string().min(1).optional(),
   PORTAL_HELP_VIDEO_URL: z.string().url().optional(),
   PORTAL_MANUAL_URL: z.string().url().optional(),
+  PORTAL_DELEGATE_SETTINGS: bool.optional(),
+  PORTAL_INVITATION_DAYS: z.coerce.number().int().min(1).max(90).optional(),
   PORTAL_SMS: z.enum(['file', 'twilio']).default('file'),
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
@@ -120,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     helpVideoUrl: e.PORTAL_HELP_VIDEO_URL ?? preset.helpVideoUrl,
     manualUrl: e.PORTAL_MANUAL_URL ?? preset.manualUrl,
     logoFile: e.PORTAL_ORG_LOGO ? path.resolve(e.PORTAL_ORG_LOGO) : preset.logoFile,
+    delegateSettings: e.PORTAL_DELEGATE_SETTINGS ?? preset.delegateSettings,
+    invitationDays: e.PORTAL_INVITATION_DAYS ?? preset.invitationDays,
   };
   if (organisation.logoFile && !LOGO_TYPES[path.extname(organisation.logoFile).toLowerCase()]) {
     throw new ConfigError(`PORTAL_ORG_LOGO: kies een .png, .jpg, .webp of .svg bestand (${organisation.logoFile})`);

@@ -11,6 +11,7 @@ import { useAuthStore } from './stores/auth.ts';
 import { useNoticeStore } from './stores/notice.ts';
 import { usePublicInfoStore } from './stores/public-info.ts';
 import { useClientsStore } from './stores/clients.ts';
+import { usePreferencesStore } from './stores/preferences.ts';
 import { applyOrganisationColour } from './plugins/vuetify.ts';
 import { serverNow, setUnauthorizedHandler } from './api/client.ts';
 import { ErrorCode } from '../../shared/api/errors.ts';
@@ -25,6 +26,7 @@ const auth = useAuthStore(pinia);
 const notices = useNoticeStore(pinia);
 const publicInfo = usePublicInfoStore(pinia);
 const clients = useClientsStore(pinia);
+const preferences = usePreferencesStore(pinia);
 void publicInfo.load();
 
 router.beforeEach(async (to) => {
@@ -39,6 +41,18 @@ watch(
   (id) => {
     if (id === null || (clients.userId !== null && clients.userId !== id)) clients.clear();
   },
+);
+// The user's language and text size follow him: applied after every sign-in, dropped at logout.
+watch(
+  () => auth.me?.id ?? null,
+  (id) => {
+    if (id === null) return preferences.clear();
+    if (preferences.userId !== id) {
+      // Without them the portal still works, in the language and size of this device.
+      preferences.load(id).catch(() => undefined);
+    }
+  },
+  { immediate: true },
 );
 
 function updateDocumentTitle(): void {

@@ -17,7 +17,7 @@ export function requireSection(
   meta: RequestMeta,
   resource: string,
 ): Membership {
-  const membership = membershipOf(deps.db, auth, clientId);
+  const membership = membershipOf(deps.db, auth, clientId, deps.clock.now());
   if (!membership || !membership.rights[section]) {
     audit(deps, meta, {
       userId: auth.user.id,

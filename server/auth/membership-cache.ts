@@ -2,7 +2,7 @@
 // version is unchanged: every change of client_members raises it (migration 0100), also from the admin CLI. The
 // version comes with the session check (readCacheVersions), so a request under /clients/:id makes one call into
 // SQLite before its own work.
-import { findMembership, type Membership } from '../db/repos/memberships.ts';
+import { accessEnded, findMembership, type Membership } from '../db/repos/memberships.ts';
 import type { Db } from '../db/open.ts';
 import { pairKey } from '../cache-key.ts';
 import type { Authenticated } from './sessions.ts';
@@ -19,19 +19,20 @@ function cacheOf(db: Db): Map<number | string, Membership> {
 }
 
 /**
- * The signed-in user's membership of this client, or null (not in the network, or no such client). Served from memory
- * when the request's session check read this client's version; read from the database otherwise.
+ * The signed-in user's membership of this client, or null (not in the network, no such client, or past the end date
+ * of his access). Served from memory when the request's session check read this client's version; read from the
+ * database otherwise. An end date passes without any write, so a cached entry is checked against `now` as well.
  */
-export function membershipOf(db: Db, auth: Authenticated, clientId: number): Membership | null {
+export function membershipOf(db: Db, auth: Authenticated, clientId: number, now: Date): Membership | null {
   const known = auth.clientVersion;
   if (!known || known.clientId !== clientId || known.dataVersion === null) {
-    return findMembership(db, clientId, auth.user.id);
+    return findMembership(db, clientId, auth.user.id, now);
   }
   const cache = cacheOf(db);
   const key = pairKey(clientId, auth.user.id);
   const hit = cache.get(key);
-  if (hit && hit.dataVersion === known.dataVersion) return hit;
-  const found = findMembership(db, clientId, auth.user.id);
+  if (hit && hit.dataVersion === known.dataVersion) return accessEnded(hit, now) ? null : hit;
+  const found = findMembership(db, clientId, auth.user.id, now);
   if (!found) return null;
   // Kept under the version read before it: a change committed in between moves the version, so it is read again.
   const kept = { ...found, dataVersion: known.dataVersion };

@@ -14,7 +14,7 @@ import { seedDemo, DEMO_LOGINS } from '../demo/seed.ts';
 import { findClientByUserId } from '../db/repos/clients.ts';
 import { buildScaleDemo, SCALE_PASSWORD, scaleUsername } from '../demo/scale/build.ts';
 import { progressPrinter } from '../demo/scale/progress.ts';
-import { findMembership, setRights } from '../db/repos/memberships.ts';
+import { findMemberRow, setRights } from '../db/repos/memberships.ts';
 import { SECTIONS, type Rights, type Section } from '../../shared/sections.ts';
 
 const USAGE = `Gebruik: npm run admin -- <opdracht> [opties]
@@ -91,7 +91,7 @@ export async function runAdmin(argv: string[], out: (s: string) => void): Promis
         const clientUser = requireUser(db, v.client);
         const client = findClientByUserId(db, clientUser.id);
         const member = requireUser(db, v.username);
-        const membership = client ? findMembership(db, client.id, member.id) : null;
+        const membership = client ? findMemberRow(db, client.id, member.id) : null;
         if (!client || !membership) throw new CliError(`${v.username} hoort niet bij het netwerk van ${v.client}.`);
         if (membership.role !== 'contact')
           throw new CliError(`${v.username} heeft als cliënt of vertegenwoordiger altijd alle rechten.`);

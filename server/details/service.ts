@@ -73,7 +73,8 @@ export function clientPhotoForCaller(c: Caller): { data: Buffer; type: string } 
 export function detailsPanel(c: Caller): DetailsPanel {
   const d = findClientDetails(c.deps.db, c.clientId);
   const post = newestPost(c.deps.db, c.clientId);
-  const name = d?.fullName ?? findMembership(c.deps.db, c.clientId, c.auth.user.id)?.clientName ?? '';
+  const name =
+    d?.fullName ?? findMembership(c.deps.db, c.clientId, c.auth.user.id, c.deps.clock.now())?.clientName ?? '';
   return {
     name,
     photoUrl: d?.hasPhoto ? clientPhotoUrl(c.clientId) : null,

@@ -9,7 +9,7 @@ import { cachedHome, storeHome, type CachedHome } from './panel-cache.ts';
 
 /** The home screen as UTF-8 JSON (what the route sends): built, or taken from the cache when nothing changed. */
 export function homeJsonForCaller(c: Caller): Buffer {
-  const membership = membershipOf(c.deps.db, c.auth, c.clientId);
+  const membership = membershipOf(c.deps.db, c.auth, c.clientId, c.deps.clock.now());
   if (!membership) {
     logFor(c, { action: 'home.access', resource: 'home', outcome: 'denied', detail: 'not-a-member' });
     throw new HttpError(404, 'not_found', 'No such client');

@@ -17,6 +17,8 @@ import { homeRoutes } from './routes/home.ts';
 import { healthRoutes } from './routes/health.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { detailsRoutes } from './routes/details.ts';
+import { networkRoutes } from './routes/network.ts';
+import { profileRoutes } from './routes/profile.ts';
 import { testHookRoutes } from './routes/test-hooks.ts';
 import { staticWeb } from './static-web.ts';
 import type { AdjustableClock } from '../clock.ts';
@@ -60,6 +62,8 @@ export function createApp({ config, deps, log, testClock }: AppOptions): Koa {
     accessLogRoutes(deps),
     messageRoutes(deps, config.organisation),
     detailsRoutes(deps, config.organisation),
+    networkRoutes(deps, config.organisation),
+    profileRoutes(deps),
   ];
   for (const r of routers) {
     api.use(r.routes(), r.allowedMethods());

@@ -3,7 +3,7 @@ import { authFixture } from '../test-support/auth-fixture.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { findUserByUsername } from '../db/repos/users.ts';
 import { findClientByUserId } from '../db/repos/clients.ts';
-import { findMembership } from '../db/repos/memberships.ts';
+import { findMemberRow } from '../db/repos/memberships.ts';
 import { lastCareSync, listThreadsForUser, unreadTotal } from '../db/repos/messages.ts';
 
 describe('demo messages', () => {
@@ -16,7 +16,7 @@ describe('demo messages', () => {
     const truus = findUserByUsername(deps.db, 'truus')!;
     const kees = findUserByUsername(deps.db, 'kees')!;
     const clientId = findClientByUserId(deps.db, truus.id)!.id;
-    expect(findMembership(deps.db, clientId, kees.id)!.rights).toMatchObject({ messages: true, dossier: false });
+    expect(findMemberRow(deps.db, clientId, kees.id)!.rights).toMatchObject({ messages: true, dossier: false });
     const threads = listThreadsForUser(deps.db, clientId, truus.id);
     expect(threads.map((t) => [t.subject, t.unread])).toEqual([
       ['Dochter komt eten', 1],

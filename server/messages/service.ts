@@ -1,7 +1,7 @@
 // "Mijn berichten" use cases for a signed-in caller. Every call checks the Berichten right first (404 stranger, 403
 // no right), then writes one audit row (NEN 7513); writes and their audit row share one transaction. Only the
 // participants of a thread see it: anyone else gets the same 404 as for a thread that does not exist.
-// Messages are never e-mailed (notification mails come later, and will never carry the text).
+// Messages are never e-mailed: recipients who opted in get a notice that there is one (notify/message-notice.ts).
 import { allowSection, logFor as log, type Caller, type Input } from '../auth/caller.ts';
 import { HttpError, fieldError } from '../http/errors.ts';
 import {
@@ -21,6 +21,7 @@ import {
   type ThreadHead,
 } from '../db/repos/messages.ts';
 import { toDetail, toPreview, toRecipient, toSummary } from './items.ts';
+import { queueMessageNotices } from '../notify/message-notice.ts';
 import {
   PANEL_COUNT,
   type CreateThreadBody,
@@ -140,6 +141,7 @@ export function createForCaller(c: Caller, settings: MessageSettings, input: Inp
       sentAt: at,
       toCareTeam: careTeam,
     });
+    queueMessageNotices(c.deps, { threadId, clientId: c.clientId, authorUserId: me, at });
     log(c, {
       action: 'messages.create',
       resource: `message-thread:${threadId}`,
@@ -161,6 +163,7 @@ export function replyForCaller(
   const t = participantThread(c, threadId, 'messages.reply');
   const body = input();
   const me = c.auth.user.id;
+  const at = c.deps.clock.now().toISOString();
   return c.deps.db.transaction(() => {
     const messageId = insertMessage(c.deps.db, {
       threadId,
@@ -168,9 +171,10 @@ export function replyForCaller(
       authorUserId: me,
       authorCareName: null,
       body: body.text,
-      sentAt: c.deps.clock.now().toISOString(),
+      sentAt: at,
       toCareTeam: t.toCareTeam && settings.toCareTeam,
     });
+    queueMessageNotices(c.deps, { threadId, clientId: c.clientId, authorUserId: me, at });
     // Replying means the caller has read what came before.
     markThreadRead(c.deps.db, me, threadId);
     log(c, {

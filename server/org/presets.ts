@@ -14,6 +14,13 @@ export interface OrganisationSettings {
   manualUrl: string | null;
   /** A logo image file (PNG, JPEG, WebP or SVG) for the top bar and the login screen; null shows the name only. */
   logoFile: string | null;
+  /**
+   * May the client or representative give a contact the Instellingen right, making him a portaalbeheerder who manages
+   * the network too? SVRZ: no, only the client or his representative invite and remove (manual 004).
+   */
+  delegateSettings: boolean;
+  /** Days an invitation link stays valid (issue 4: default 14). */
+  invitationDays: number;
 }
 
 export const ORGANISATION_PRESETS = {
@@ -29,6 +36,8 @@ export const ORGANISATION_PRESETS = {
     helpVideoUrl: 'https://www.pluryn.nl/clientportaal',
     manualUrl: 'https://www.pluryn.nl/clientportaal',
     logoFile: null,
+    delegateSettings: true,
+    invitationDays: 14,
   },
   // Careyn: "er kunnen geen berichten naar de zorg worden gestuurd"; synchronised at 08.00 and 20.00 (manual 002).
   careyn: {
@@ -42,6 +51,8 @@ export const ORGANISATION_PRESETS = {
     helpVideoUrl: 'https://www.careyn.nl/clientportaal',
     manualUrl: null,
     logoFile: null,
+    delegateSettings: true,
+    invitationDays: 14,
   },
   // Hilverzorg: messages to care staff allowed (manual 003).
   hilverzorg: {
@@ -55,6 +66,8 @@ export const ORGANISATION_PRESETS = {
     helpVideoUrl: 'https://www.hilverzorg.nl/mijnhilverzorg',
     manualUrl: null,
     logoFile: null,
+    delegateSettings: true,
+    invitationDays: 14,
   },
   // SVRZ: the client can post his mood with a smiley on the prikbord (manual 004).
   svrz: {
@@ -68,6 +81,8 @@ export const ORGANISATION_PRESETS = {
     helpVideoUrl: 'https://www.svrz.nl/clientportaal',
     manualUrl: 'https://www.svrz.nl/clientportaal',
     logoFile: null,
+    delegateSettings: false,
+    invitationDays: 14,
   },
 } as const satisfies Record<string, OrganisationSettings>;
 

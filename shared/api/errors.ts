@@ -23,6 +23,14 @@ export const ErrorCode = {
   badOrigin: 'bad_origin',
   unsupportedMediaType: 'unsupported_media_type',
   payloadTooLarge: 'payload_too_large',
+  // the client's network (issue 4)
+  locked: 'locked',
+  settingsNotDelegable: 'settings_not_delegable',
+  alreadyMember: 'already_member',
+  invitationExists: 'invitation_exists',
+  invitationExpired: 'invitation_expired',
+  invitationClosed: 'invitation_closed',
+  usernameTaken: 'username_taken',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

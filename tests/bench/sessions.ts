@@ -31,7 +31,7 @@ export function randomSessions(
       const username = !o.clientOnly && rng() < 0.33 ? `${scaleUsername(n)}-c1` : scaleUsername(n);
       const user = findUserByUsername(db, username);
       if (!user) throw new Error(`${username} is missing: rebuild with --fresh`);
-      const clientId = listMembershipsOfUser(db, user.id)[0]!.clientId;
+      const clientId = listMembershipsOfUser(db, user.id, new Date())[0]!.clientId;
       out.push({ token: startSession(deps, user, null, meta).token, clientId, username });
     }
     return out;

@@ -1,7 +1,7 @@
 // `npm run admin -- member:rights`: staff set a contact's section rights (until the client's own grid exists).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CliError, runAdmin } from '../../server/cli/admin.ts';
-import { findMembership } from '../../server/db/repos/memberships.ts';
+import { findMemberRow } from '../../server/db/repos/memberships.ts';
 import { closeAll, count, startTestPortal, type TestPortal } from '../helpers/portal.ts';
 
 let tp: TestPortal;
@@ -30,7 +30,7 @@ const rightsOfAnnie = () => {
     .prepare(`SELECT c.id FROM clients c JOIN users u ON u.id = c.user_id WHERE u.username = 'truus'`)
     .get() as { id: number };
   const annie = tp.portal.db.prepare(`SELECT id FROM users WHERE username = 'annie'`).get() as { id: number };
-  return findMembership(tp.portal.db, truus.id, annie.id)!.rights;
+  return findMemberRow(tp.portal.db, truus.id, annie.id)!.rights;
 };
 
 describe('member:rights', () => {

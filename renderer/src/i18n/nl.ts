@@ -356,6 +356,58 @@ export const nl = {
       not_allowed: 'Een smiley kan hier niet worden geplaatst.',
     },
   },
+  settings: {
+    title: 'Instellingen',
+    menu: 'Instellingen',
+    saved: 'Opgeslagen.',
+    yes: 'Ja',
+    no: 'Nee',
+    display: {
+      title: 'Taal en weergave',
+      largeText: 'Grote tekst',
+      largeTextHint: 'Alle tekst en knoppen worden groter.',
+      emailOnNewMessage: 'E-mail bij nieuw bericht',
+      emailOnNewMessageHint:
+        'U krijgt een e-mail als er een nieuw bericht is. Het bericht zelf staat niet in de e-mail.',
+    },
+    photo: {
+      title: 'Mijn foto',
+      intro:
+        'Deze foto zien de mensen in het netwerk van de cliënt bij uw naam. De foto van de cliënt zelf kunt u hier niet wijzigen.',
+      hint: 'Een JPEG- of PNG-foto van maximaal 5 MB. De foto wordt vierkant gemaakt.',
+      choose: 'Foto kiezen',
+      save: 'Foto opslaan',
+      cancel: 'Annuleren',
+      remove: 'Foto verwijderen',
+      preview: 'Voorbeeld van de gekozen foto',
+      current: 'Foto van {name}',
+      none: 'U heeft nog geen foto.',
+      saved: 'Uw foto is opgeslagen.',
+      removed: 'Uw foto is verwijderd.',
+    },
+    password: {
+      intro:
+        'Vul uw huidige wachtwoord en uw nieuwe wachtwoord in. Op andere apparaten krijgt u daarna bij het inloggen een sms-code.',
+      done: 'Uw wachtwoord is gewijzigd. Op andere apparaten krijgt u bij het inloggen een sms-code.',
+    },
+    devices: {
+      title: 'Mijn apparaten',
+      intro: 'Op deze apparaten bent u onthouden: daar hoeft u bij het inloggen geen sms-code in te vullen.',
+      none: 'Er zijn geen onthouden apparaten. Bij de volgende keer inloggen krijgt u een sms-code.',
+      thisDevice: 'Dit apparaat',
+      firstUsed: 'Eerste keer: {when}',
+      lastUsed: 'Laatste keer: {when}',
+      types: { browser: 'Webbrowser', desktop: 'Cliëntportaal-app', kiosk: 'Computer op de afdeling' },
+      revoke: 'Intrekken',
+      revokeNamed: '{name} intrekken',
+      revokeAll: 'Alle apparaten intrekken',
+      confirmOne: 'Weet u zeker dat u {name} wilt intrekken? Daar krijgt u bij het inloggen weer een sms-code.',
+      confirmAll:
+        'Weet u zeker dat u alle apparaten wilt intrekken? Ook op dit apparaat krijgt u bij het inloggen weer een sms-code.',
+      revoked: '{name} is ingetrokken.',
+      allRevoked: 'Alle apparaten zijn ingetrokken. Bij de volgende keer inloggen krijgt u een sms-code.',
+    },
+  },
   topBar: {
     label: 'Bovenbalk',
     userMenu: 'Menu van {name}',
@@ -478,6 +530,15 @@ export const nl = {
     loggedOut: 'U bent uitgelogd.',
   },
   errors: {
+    // the client's network (issue 4)
+    locked: 'Deze persoon heeft een slotje: hij of zij kan niet worden verwijderd en houdt alle rechten.',
+    settings_not_delegable:
+      'Bij deze organisatie kan het recht Instellingen niet aan een contactpersoon worden gegeven.',
+    already_member: 'Deze persoon hoort al bij het netwerk van de cliënt.',
+    invitation_exists: 'Er staat al een uitnodiging open voor dit e-mailadres.',
+    invitation_expired: 'Deze uitnodiging is verlopen. Vraag de cliënt om een nieuwe uitnodiging.',
+    invitation_closed: 'Deze uitnodiging is al gebruikt of ingetrokken.',
+    username_taken: 'Deze gebruikersnaam is al in gebruik. Kies een andere.',
     generic: 'Er ging iets mis. Probeer het later opnieuw.',
     network: 'Er is geen verbinding met de server. Controleer uw internetverbinding en probeer het opnieuw.',
     validation_failed: 'Controleer de ingevulde gegevens.',

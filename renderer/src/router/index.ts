@@ -98,6 +98,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { access: 'protected', titleKey: 'accessLog.title', topBar: true },
   },
   {
+    name: RouteName.settings,
+    path: RoutePath.settings,
+    component: () => import('../pages/SettingsPage.vue'),
+    meta: { access: 'protected', titleKey: 'settings.title', topBar: true },
+  },
+  {
     name: RouteName.notFound,
     path: '/:pathMatch(.*)*',
     component: () => import('../pages/NotFoundPage.vue'),

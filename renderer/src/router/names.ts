@@ -12,6 +12,7 @@ export const RouteName = {
   file: 'file',
   details: 'details',
   accessLog: 'access-log',
+  settings: 'settings',
   confirmEmail: 'confirm-email',
   notFound: 'not-found',
 } as const;
@@ -30,5 +31,6 @@ export const RoutePath = {
   file: '/dossier',
   details: '/gegevens',
   accessLog: '/wie-heeft-mijn-dossier-bekeken',
+  settings: '/instellingen',
   confirmEmail: '/gegevens/e-mail-bevestigen',
 } as const;

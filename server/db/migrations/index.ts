@@ -10,5 +10,21 @@ import { m0080 } from './0080-details.ts';
 import { m0090 } from './0090-panel-indexes.ts';
 import { m0100 } from './0100-cache-versions.ts';
 import { m0110 } from './0110-audit-recent.ts';
+import { m0120 } from './0120-network.ts';
+import { m0130 } from './0130-profile.ts';
 
-export const migrations: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080, m0090, m0100, m0110];
+export const migrations: Migration[] = [
+  m0010,
+  m0020,
+  m0030,
+  m0040,
+  m0050,
+  m0060,
+  m0070,
+  m0080,
+  m0090,
+  m0100,
+  m0110,
+  m0120,
+  m0130,
+];

@@ -79,3 +79,10 @@ export function findDeviceBySecretHash(db: Db, secretHash: string): Device | nul
 export function revokeDevice(db: Db, id: number, at: string): void {
   db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id);
 }
+
+/** The user's active device with this id; null when it is not his or already revoked. */
+export function findActiveUserDevice(db: Db, userId: number, id: number): Device | null {
+  const r = db.prepare('SELECT * FROM devices WHERE id = ? AND user_id = ? AND revoked_at IS NULL').get(id, userId) as
+    DeviceRow | undefined;
+  return r ? rowToDevice(r) : null;
+}

@@ -100,3 +100,16 @@ export function readCacheVersions(db: Db, clientId: number | null): CacheVersion
     )
     .get(clientId) as CacheVersions;
 }
+
+/** Ends the open sessions started on one device, except `keepId` (the request revoking it); returns how many. */
+export function revokeDeviceSessions(
+  db: Db,
+  q: { userId: number; deviceId: number; at: string; reason: string; keepId: number | null },
+): number {
+  return db
+    .prepare(
+      `UPDATE sessions SET revoked_at = ?, revoke_reason = ?
+       WHERE user_id = ? AND device_id = ? AND revoked_at IS NULL AND id IS NOT ?`,
+    )
+    .run(q.at, q.reason, q.userId, q.deviceId, q.keepId).changes;
+}

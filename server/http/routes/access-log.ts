@@ -24,7 +24,7 @@ export function accessLogRoutes(deps: AuthDeps): Router<SessionState> {
     const { clientId } = parse(ClientIdParams, ctx.params);
     const { auth, meta } = ctx.state;
     const who = { userId: auth.user.id, username: auth.user.username, clientId, resource: 'access-log' };
-    const membership = findMembership(deps.db, clientId, auth.user.id);
+    const membership = findMembership(deps.db, clientId, auth.user.id, deps.clock.now());
     if (!membership || (membership.role !== 'client' && membership.role !== 'representative')) {
       audit(deps, meta, {
         ...who,

@@ -9,7 +9,7 @@ import type { AuthDeps } from '../../auth/deps.ts';
 export function clientRoutes(deps: AuthDeps): Router<SessionState> {
   const r = new Router<SessionState>();
   r.get(ApiPath.clients, requireSession(deps), (ctx) => {
-    const clients = listMembershipsOfUser(deps.db, ctx.state.auth.user.id).map((m) => ({
+    const clients = listMembershipsOfUser(deps.db, ctx.state.auth.user.id, deps.clock.now()).map((m) => ({
       id: m.clientId,
       displayName: m.clientName,
       role: m.role,

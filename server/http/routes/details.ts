@@ -45,10 +45,10 @@ import type { AuthDeps } from '../../auth/deps.ts';
 import type Koa from 'koa';
 import type { ParameterizedContext } from 'koa';
 
-type Ctx = ParameterizedContext<SessionState> & { params: Record<string, string> };
+export type Ctx = ParameterizedContext<SessionState> & { params: Record<string, string> };
 
 /** Photos are personal data: never cached, never sniffed into another type. */
-function sendImage(ctx: Ctx, photo: { data: Buffer; type: string }): void {
+export function sendImage(ctx: Ctx, photo: { data: Buffer; type: string }): void {
   ctx.set('Cache-Control', 'private, no-store');
   ctx.set('X-Content-Type-Options', 'nosniff');
   ctx.type = photo.type;
@@ -56,7 +56,7 @@ function sendImage(ctx: Ctx, photo: { data: Buffer; type: string }): void {
 }
 
 /** The upload body: image/jpeg or image/png (the real format is checked by sharp later), up to 5 MB. */
-async function photoBody(ctx: Ctx): Promise<Buffer> {
+export async function photoBody(ctx: Ctx): Promise<Buffer> {
   if (!ctx.is(['image/jpeg', 'image/png']))
     throw fieldError('validation_failed', 'Send a JPEG or PNG', 'photo', 'unsupported_type');
   if (Number(ctx.get('content-length') || 0) > PHOTO_MAX_BYTES)
