@@ -11,6 +11,7 @@ import { useAuthStore } from './stores/auth.ts';
 import { useNoticeStore } from './stores/notice.ts';
 import { usePublicInfoStore } from './stores/public-info.ts';
 import { useClientsStore } from './stores/clients.ts';
+import { useMyInvitationsStore } from './stores/my-invitations.ts';
 import { usePreferencesStore } from './stores/preferences.ts';
 import { applyOrganisationColour } from './plugins/vuetify.ts';
 import { serverNow, setUnauthorizedHandler } from './api/client.ts';
@@ -26,6 +27,7 @@ const auth = useAuthStore(pinia);
 const notices = useNoticeStore(pinia);
 const publicInfo = usePublicInfoStore(pinia);
 const clients = useClientsStore(pinia);
+const myInvitations = useMyInvitationsStore(pinia);
 const preferences = usePreferencesStore(pinia);
 void publicInfo.load();
 
@@ -40,6 +42,7 @@ watch(
   () => auth.me?.id ?? null,
   (id) => {
     if (id === null || (clients.userId !== null && clients.userId !== id)) clients.clear();
+    if (id === null || (myInvitations.userId !== null && myInvitations.userId !== id)) myInvitations.clear();
   },
 );
 // The user's language and text size follow him: applied after every sign-in, dropped at logout.

@@ -65,7 +65,8 @@ export async function startPortalServer(extraEnv: Record<string, string> = {}): 
     PORTAL_LOG_LEVEL: 'warn',
     ...extraEnv,
   };
-  delete (env as Record<string, string | undefined>).PORTAL_SMTP_URL;
+  // A developer's own SMTP server must not receive test mail; a spec that wants a real one passes it in extraEnv.
+  if (!('PORTAL_SMTP_URL' in extraEnv)) delete (env as Record<string, string | undefined>).PORTAL_SMTP_URL;
   const child: ChildProcess = spawn(TSX, ['server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));

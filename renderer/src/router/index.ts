@@ -104,6 +104,25 @@ export const routes: RouteRecordRaw[] = [
     meta: { access: 'protected', titleKey: 'settings.title', topBar: true },
   },
   {
+    name: RouteName.network,
+    path: RoutePath.network,
+    component: () => import('../pages/NetworkPage.vue'),
+    meta: { access: 'protected', titleKey: 'network.title', topBar: true },
+  },
+  {
+    // Public: the link from the invitation e-mail, opened before any account exists.
+    name: RouteName.invitation,
+    path: RoutePath.invitation,
+    component: () => import('../pages/InvitationPage.vue'),
+    meta: { access: 'public', titleKey: 'invitation.title' },
+  },
+  {
+    name: RouteName.myInvitations,
+    path: RoutePath.myInvitations,
+    component: () => import('../pages/MyInvitationsPage.vue'),
+    meta: { access: 'protected', titleKey: 'myInvitations.title', topBar: true },
+  },
+  {
     name: RouteName.notFound,
     path: '/:pathMatch(.*)*',
     component: () => import('../pages/NotFoundPage.vue'),

@@ -1,4 +1,6 @@
 // Route names and their Dutch paths, declared once.
+import { INVITATION_ROUTE } from '../../../shared/api/network.ts';
+
 export const RouteName = {
   login: 'login',
   verifyDevice: 'verify-device',
@@ -14,6 +16,9 @@ export const RouteName = {
   accessLog: 'access-log',
   settings: 'settings',
   confirmEmail: 'confirm-email',
+  network: 'network',
+  invitation: 'invitation',
+  myInvitations: 'my-invitations',
   notFound: 'not-found',
 } as const;
 export type RouteName = (typeof RouteName)[keyof typeof RouteName];
@@ -33,4 +38,7 @@ export const RoutePath = {
   accessLog: '/wie-heeft-mijn-dossier-bekeken',
   settings: '/instellingen',
   confirmEmail: '/gegevens/e-mail-bevestigen',
+  network: '/gebruikersbeheer',
+  invitation: INVITATION_ROUTE,
+  myInvitations: '/uitnodigingen',
 } as const;

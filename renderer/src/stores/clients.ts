@@ -64,6 +64,12 @@ export const useClientsStore = defineStore('clients', () => {
     return current;
   }
 
+  /** Loads the list again (after accepting an invitation a new client is in it); keeps the choice if still there. */
+  function reload(forUser: number): Promise<void> {
+    loaded.value = false;
+    return ensureLoaded(forUser);
+  }
+
   /** Shows another client's portal (only one from the list) and remembers it on this device. */
   function select(clientId: number): boolean {
     if (userId.value === null || !clients.value.some((c) => c.id === clientId)) return false;
@@ -82,5 +88,18 @@ export const useClientsStore = defineStore('clients', () => {
     failed.value = false;
   }
 
-  return { clients, selectedId, userId, loaded, failed, selected, several, hasRight, ensureLoaded, select, clear };
+  return {
+    clients,
+    selectedId,
+    userId,
+    loaded,
+    failed,
+    selected,
+    several,
+    hasRight,
+    ensureLoaded,
+    reload,
+    select,
+    clear,
+  };
 });
