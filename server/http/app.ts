@@ -56,7 +56,7 @@ export function createApp({ config, deps, log, testClock }: AppOptions): Koa {
     homeRoutes(deps),
     infoRoutes(config),
     authRoutes(deps),
-    clientRoutes(deps),
+    clientRoutes(deps, config.organisation),
     appointmentRoutes(deps),
     dossierRoutes(deps),
     accessLogRoutes(deps),

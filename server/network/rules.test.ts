@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { accessEndOf, isLocked, lastDayOf, today } from './rules.ts';
+import { accessEndOf, isLocked, lastDayOf, mayManage, today } from './rules.ts';
+import type { Rights } from '../../shared/sections.ts';
+
+const none: Rights = { messages: false, appointments: false, dossier: false, data: false, settings: false };
+const all: Rights = { messages: true, appointments: true, dossier: true, data: true, settings: true };
 
 describe('network rules', () => {
   it('the client, the representative and EHR-registered contacts carry the lock; other contacts do not', () => {
@@ -7,6 +11,18 @@ describe('network rules', () => {
     expect(isLocked({ role: 'representative', locked: false })).toBe(true);
     expect(isLocked({ role: 'contact', locked: true })).toBe(true);
     expect(isLocked({ role: 'contact', locked: false })).toBe(false);
+  });
+
+  it('the client and representative manage; a contact only with Instellingen and where the organisation delegates', () => {
+    const careyn = { delegateSettings: true };
+    const svrz = { delegateSettings: false };
+    for (const o of [careyn, svrz]) {
+      expect(mayManage({ role: 'client', rights: all }, o)).toBe(true);
+      expect(mayManage({ role: 'representative', rights: all }, o)).toBe(true);
+      expect(mayManage({ role: 'contact', rights: { ...all, settings: false } }, o)).toBe(false);
+    }
+    expect(mayManage({ role: 'contact', rights: { ...none, settings: true } }, careyn)).toBe(true);
+    expect(mayManage({ role: 'contact', rights: { ...none, settings: true } }, svrz)).toBe(false);
   });
 
   it('access lasts through the last day, Amsterdam time, in winter and in summer', () => {

@@ -16,13 +16,21 @@ export function isLocked(m: Pick<Membership, 'role' | 'locked'>): boolean {
   return m.locked || m.role !== 'contact';
 }
 
+/** The rule of allowManage without the request: also what GET /clients tells the UI (the menu entry). */
+export function mayManage(
+  m: Pick<Membership, 'role' | 'rights'>,
+  o: Pick<NetworkOptions, 'delegateSettings'>,
+): boolean {
+  return m.rights.settings && (m.role !== 'contact' || o.delegateSettings);
+}
+
 /**
  * The caller's membership when he may manage this network: the client, his representative, or (when the organisation
  * allows delegating) a contact with the Instellingen right. 404 for a stranger, 403 otherwise; both audited.
  */
 export function allowManage(c: Caller, o: NetworkOptions, resource: string): Membership {
   const m = allowSection(c, 'settings', resource);
-  if (m.role === 'contact' && !o.delegateSettings) {
+  if (!mayManage(m, o)) {
     logFor(c, { action: 'settings.access', resource, outcome: 'denied', detail: 'not-delegable' });
     throw new HttpError(403, 'forbidden', 'Only the client or his representative manage the network');
   }

@@ -10,6 +10,11 @@ export interface ClientAccess {
   /** "Eerste relatie/contactpersoon", … as recorded; null for the client himself. */
   relation: string | null;
   rights: Rights;
+  /**
+   * May open Gebruikersbeheer: the client, his representative, or a contact with Instellingen where the organisation
+   * lets contacts manage (SVRZ does not). The server checks it again on every network route.
+   */
+  mayManage: boolean;
 }
 
 export interface ClientsResponse {

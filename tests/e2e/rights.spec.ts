@@ -133,8 +133,22 @@ test('a relative of several clients switches between their portals, and the choi
     route.fulfill({
       json: {
         clients: [
-          { id: 9001, displayName: 'Jan de Vries', role: 'contact', relation: 'Zoon', rights: { ...none, data: true } },
-          { id: 9002, displayName: 'Truus van Dorp', role: 'contact', relation: 'Dochter', rights: none },
+          {
+            id: 9001,
+            displayName: 'Jan de Vries',
+            role: 'contact',
+            relation: 'Zoon',
+            rights: { ...none, data: true },
+            mayManage: false,
+          },
+          {
+            id: 9002,
+            displayName: 'Truus van Dorp',
+            role: 'contact',
+            relation: 'Dochter',
+            rights: none,
+            mayManage: false,
+          },
         ],
       },
     }),

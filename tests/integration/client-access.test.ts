@@ -37,6 +37,7 @@ describe('GET /clients', () => {
         role: 'client',
         relation: null,
         rights: { messages: true, appointments: true, dossier: true, data: true, settings: true },
+        mayManage: true,
       },
     ]);
   });

@@ -51,7 +51,14 @@ describe('the Careyn example', () => {
     const annie = await acceptAsNew(w, token, 'annie', '+31687654321'); // the SMS went to the mobile Truus entered
     const clients = (await annie.get(ApiPath.clients)).json.clients;
     expect(clients).toEqual([
-      { id: clientId, displayName: 'Truus van Dorp', role: 'contact', relation: ANNIE.relation, rights: NONE },
+      {
+        id: clientId,
+        displayName: 'Truus van Dorp',
+        role: 'contact',
+        relation: ANNIE.relation,
+        rights: NONE,
+        mayManage: false,
+      },
     ]);
     const home = await annie.get(at(HomePath.home, { clientId }));
     expect(home.status).toBe(200);
@@ -137,6 +144,7 @@ describe('delegating Instellingen', () => {
     expect(res.status).toBe(200);
     const annie = w.tp.client();
     await signIn(w.tp, annie, { username: 'annie', password: GOOD_PASSWORD, mobile: '+31687654321' });
+    expect((await annie.get(ApiPath.clients)).json.clients[0].mayManage).toBe(true); // the menu entry
     expect((await annie.get(at(NetworkPath.network, { clientId }))).status).toBe(200);
     const { id } = await invite(w, { ...ANNIE, email: 'kees@example.nl', firstName: 'Kees' }, annie);
     expect(id).toBeGreaterThan(0);
@@ -162,6 +170,8 @@ describe('delegating Instellingen', () => {
     w.tp.portal.db.prepare('UPDATE client_members SET right_settings = 1 WHERE user_id = ?').run(annieId);
     const annie = w.tp.client();
     await signIn(w.tp, annie, { username: 'annie', password: GOOD_PASSWORD, mobile: '+31687654321' });
+    expect((await annie.get(ApiPath.clients)).json.clients[0].mayManage).toBe(false); // no menu entry either
+    expect((await w.truusC.get(ApiPath.clients)).json.clients[0].mayManage).toBe(true);
     expect((await annie.get(at(NetworkPath.network, { clientId }))).status).toBe(403);
     expect((await annie.post(at(NetworkPath.invitations, { clientId }), ANNIE)).status).toBe(403);
   });

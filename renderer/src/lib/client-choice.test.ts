@@ -9,6 +9,7 @@ const client = (id: number, displayName: string, role: ClientAccess['role'] = 'c
   role,
   relation: role === 'client' ? null : 'Dochter',
   rights: none,
+  mayManage: role === 'client',
 });
 
 describe('client choice', () => {

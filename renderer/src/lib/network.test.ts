@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { canToggle, formatCalendarDate, looksLikeEmail, mayManage, roleLabel, usernameProblem } from './network.ts';
-import type { Rights } from '../../../shared/sections.ts';
+import { canToggle, formatCalendarDate, looksLikeEmail, roleLabel, usernameProblem } from './network.ts';
 
-const none: Rights = { messages: false, appointments: false, dossier: false, data: false, settings: false };
 const t = (k: string) => k;
 
 describe('Gebruikersbeheer rules in the renderer', () => {
-  it('offers the menu entry to the client, the representative and a contact with Instellingen only', () => {
-    expect(mayManage({ role: 'client', rights: none })).toBe(true);
-    expect(mayManage({ role: 'representative', rights: none })).toBe(true);
-    expect(mayManage({ role: 'contact', rights: none })).toBe(false);
-    expect(mayManage({ role: 'contact', rights: { ...none, settings: true } })).toBe(true);
-    expect(mayManage(null)).toBe(false);
-  });
-
   it('names a row by role, or by the recorded relation for a contact', () => {
     expect(roleLabel({ role: 'client', relation: null }, t)).toBe('network.roles.client');
     expect(roleLabel({ role: 'representative', relation: 'Zoon' }, t)).toBe('network.roles.representative');

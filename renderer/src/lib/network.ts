@@ -7,13 +7,9 @@ import { Section, SECTIONS, type Rights } from '../../../shared/sections.ts';
 /** The grid's columns in the manual's order: Berichten, Afspraken, Dossier, Gegevens, Instellingen. */
 export const GRID_COLUMNS: readonly Section[] = SECTIONS;
 
-/**
- * Does the user get "Gebruikersbeheer" in his menu? The client, his representative, or a contact holding
- * Instellingen. Whether the organisation lets contacts manage is only known to the server: it answers 403 then.
- */
-export function mayManage(client: Pick<ClientAccess, 'role' | 'rights'> | null | undefined): boolean {
-  if (!client) return false;
-  return client.role === 'client' || client.role === 'representative' || client.rights.settings === true;
+/** Does the user get "Gebruikersbeheer" in his menu? The server says so per client (role, right, organisation). */
+export function mayManage(client: Pick<ClientAccess, 'mayManage'> | null | undefined): boolean {
+  return client?.mayManage === true;
 }
 
 /** "Cliënt", "Wettelijk vertegenwoordiger" (i18n keys) or the recorded relation ("Eerste relatie/contactpersoon"). */

@@ -10,13 +10,21 @@ const { useClientsStore } = await import('./clients.ts');
 
 const all: Rights = { messages: true, appointments: true, dossier: true, data: true, settings: true };
 const none: Rights = { messages: false, appointments: false, dossier: false, data: false, settings: false };
-const jan: ClientAccess = { id: 3, displayName: 'Jan de Vries', role: 'contact', relation: 'Zoon', rights: none };
+const jan: ClientAccess = {
+  id: 3,
+  displayName: 'Jan de Vries',
+  role: 'contact',
+  relation: 'Zoon',
+  rights: none,
+  mayManage: false,
+};
 const truus: ClientAccess = {
   id: 5,
   displayName: 'Truus van Dorp',
   role: 'contact',
   relation: 'Eerste relatie/contactpersoon',
   rights: { ...none, appointments: true },
+  mayManage: false,
 };
 
 function memoryStorage() {
@@ -119,7 +127,7 @@ describe('clients store', () => {
 
   it('the client himself holds every right in his own portal', async () => {
     vi.mocked(clientsApi.list).mockResolvedValue({
-      clients: [{ id: 5, displayName: 'Truus van Dorp', role: 'client', relation: null, rights: all }],
+      clients: [{ id: 5, displayName: 'Truus van Dorp', role: 'client', relation: null, rights: all, mayManage: true }],
     });
     const store = useClientsStore();
     await store.ensureLoaded(5);

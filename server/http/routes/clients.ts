@@ -5,8 +5,9 @@ import type { ClientsResponse } from '../../../shared/api/clients.ts';
 import { listMembershipsOfUser } from '../../db/repos/memberships.ts';
 import { requireSession, type SessionState } from '../middleware/require-session.ts';
 import type { AuthDeps } from '../../auth/deps.ts';
+import { mayManage, type NetworkOptions } from '../../network/rules.ts';
 
-export function clientRoutes(deps: AuthDeps): Router<SessionState> {
+export function clientRoutes(deps: AuthDeps, o: Pick<NetworkOptions, 'delegateSettings'>): Router<SessionState> {
   const r = new Router<SessionState>();
   r.get(ApiPath.clients, requireSession(deps), (ctx) => {
     const clients = listMembershipsOfUser(deps.db, ctx.state.auth.user.id, deps.clock.now()).map((m) => ({
@@ -15,6 +16,7 @@ export function clientRoutes(deps: AuthDeps): Router<SessionState> {
       role: m.role,
       relation: m.relation,
       rights: m.rights,
+      mayManage: mayManage(m, o),
     }));
     ctx.body = { clients } satisfies ClientsResponse;
   });
