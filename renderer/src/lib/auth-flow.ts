@@ -34,3 +34,15 @@ export function tokenFromHash(hash: string): string | null {
   const token = new URLSearchParams(fragment).get('token');
   return token !== null && TOKEN_RE.test(token) ? token : null;
 }
+
+/**
+ * The token of a link from an e-mail (reset, invitation, e-mail confirmation), taken from this page's URL fragment,
+ * which is then removed from the address bar at once: it is never sent in a Referer nor kept in the history.
+ */
+export function takeTokenFromLocation(): string | null {
+  const token = tokenFromHash(window.location.hash);
+  if (window.location.hash) {
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  }
+  return token;
+}
