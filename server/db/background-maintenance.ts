@@ -94,7 +94,10 @@ export function startBackgroundMaintenance(db: Db, log: Logger, o: MaintenanceOp
       file: db.name,
       sql: AUDIT_MOVE_SQL,
       intervalMs: o.intervalMs ?? 1000,
-      chunk: o.chunk ?? 1000,
+      // Each move rewrites every index page it touches once, so larger moves cost less per row: on the 1000-client
+      // benchmark database 25–44 µs per row in moves of 1 000, 15–22 µs in moves of 6 000 (README, performance).
+      // 5 000 keeps the write lock under about a tenth of a second.
+      chunk: o.chunk ?? 5000,
       pauseMs: 5,
     },
   });

@@ -366,6 +366,13 @@ test('Annie, with an account, accepts two invitations under Uitnodigingen and sw
   await expect(annie.getByText('U bent uitgenodigd voor het portaal van Gerrit van Dorp.')).toBeVisible();
   await expect(annie.getByText('Er bestaat al een account met dit e-mailadres.', { exact: false })).toBeVisible();
   await expectAccessible(annie, 'Uitnodiging voor een bestaand account');
+  // Someone who shares the address may create an own account instead (in another tab; nothing is submitted).
+  const shared = await contexts.annie!.context.newPage();
+  await shared.goto(link);
+  await shared.getByRole('button', { name: 'Eigen account aanmaken' }).click();
+  await expect(shared.getByLabel('Gebruikersnaam')).toBeFocused();
+  await expect(shared.getByRole('button', { name: 'Account aanmaken' })).toBeVisible();
+  await shared.close();
   await annie.getByRole('link', { name: 'Inloggen', exact: true }).click();
   await signIn(annie, 'annie', PASSWORD.annie);
   await expect(annie.getByRole('heading', { level: 1, name: 'Uitnodigingen' })).toBeVisible();

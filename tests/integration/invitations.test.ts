@@ -213,6 +213,31 @@ describe('accepting with an existing account (Uitnodigingen)', () => {
     expect((await annieC.get(NetworkPath.mine)).json.invitations).toEqual([]);
   });
 
+  it('a person sharing the address may still create an own account from the link; the existing one gains nothing', async () => {
+    const w = await networkWorld();
+    const kees = await w.tp.createUser({ name: 'Kees van Dorp', username: 'kees', mobile: '0622222222' });
+    await createAnnie(w.tp, kees.clientId); // annie@example.nl, in Kees's network
+    const { token } = await invite(w, { ...ANNIE, firstName: 'Bert', lastName: 'de Wit', mobile: '0611112222' });
+    expect((await w.tp.client().post(NetworkPath.lookup, { token })).json.existingAccount).toBe(true);
+    const res = await w.tp.client().post(NetworkPath.acceptNew, { token, username: 'bert', password: GOOD_PASSWORD });
+    expect(res.status, res.text).toBe(201);
+    const users = w.tp.portal.db
+      .prepare(`SELECT username, display_name, mobile FROM users WHERE email = 'annie@example.nl' ORDER BY username`)
+      .all();
+    expect(users).toEqual([
+      { username: 'annie', display_name: 'Annie van Dorp', mobile: '+31687654321' },
+      { username: 'bert', display_name: 'Bert de Wit', mobile: '+31611112222' },
+    ]);
+    const members = w.tp.portal.db
+      .prepare(
+        `SELECT u.username FROM client_members m JOIN users u ON u.id = m.user_id WHERE m.client_id = ? ORDER BY 1`,
+      )
+      .all(w.truus.clientId);
+    expect(members).toEqual([{ username: 'bert' }, { username: 'truus' }]);
+    const annieC = await signedIn(w, 'annie', '+31687654321');
+    expect((await annieC.get(NetworkPath.mine)).json.invitations).toEqual([]);
+  });
+
   it('declining closes it and adds nothing', async () => {
     const w = await networkWorld();
     const kees = await w.tp.createUser({ name: 'Kees van Dorp', username: 'kees', mobile: '0622222222' });

@@ -507,6 +507,9 @@ export const en: MessageSchema = {
     submit: 'Create account',
     existing: 'An account with this e-mail address exists already. Sign in and then choose Invitations to accept it.',
     signIn: 'Sign in',
+    sharedAddress:
+      'Is the invitation for someone else who shares this e-mail address, such as your partner? Then that person creates an own account.',
+    ownAccount: 'Create an own account',
     unusable: 'This invitation cannot be used (any more). Ask the client for a new invitation.',
   },
   myInvitations: {

@@ -515,6 +515,9 @@ export const nl = {
     existing:
       'Er bestaat al een account met dit e-mailadres. Log in en kies daarna Uitnodigingen om de uitnodiging te accepteren.',
     signIn: 'Inloggen',
+    sharedAddress:
+      'Is de uitnodiging voor iemand anders die dit e-mailadres deelt, bijvoorbeeld uw partner? Dan maakt die persoon een eigen account aan.',
+    ownAccount: 'Eigen account aanmaken',
     unusable: 'Deze uitnodiging kan niet (meer) worden gebruikt. Vraag de cliënt om een nieuwe uitnodiging.',
   },
   myInvitations: {
