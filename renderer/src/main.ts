@@ -14,7 +14,7 @@ import { useClientsStore } from './stores/clients.ts';
 import { useMyInvitationsStore } from './stores/my-invitations.ts';
 import { usePreferencesStore } from './stores/preferences.ts';
 import { applyOrganisationColour } from './plugins/vuetify.ts';
-import { serverNow, setUnauthorizedHandler } from './api/client.ts';
+import { serverNow, setRefusedHandler, setUnauthorizedHandler } from './api/client.ts';
 import { ErrorCode } from '../../shared/api/errors.ts';
 import { noteNavigation } from './lib/navigation.ts';
 
@@ -90,6 +90,11 @@ setUnauthorizedHandler((error) => {
     'warning',
   );
   void router.replace({ name: RouteName.login });
+});
+
+// A refused call about a client: its rights are loaded again, so every page follows what the server now allows.
+setRefusedHandler(() => {
+  void clients.refresh();
 });
 
 app.mount('#app');

@@ -26,6 +26,17 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): voi
   onUnauthorized = handler;
 }
 
+type RefusedHandler = () => void;
+let onRefused: RefusedHandler | null = null;
+/**
+ * Called when a call about a client is refused (403/404): a right or the membership may have ended since the page
+ * loaded, so the rights are loaded again and the page shows "geen toegang" instead of a stale form. Set by main.ts.
+ */
+export function setRefusedHandler(handler: RefusedHandler | null): void {
+  onRefused = handler;
+}
+const CLIENT_PATH = /^\/?clients\/\d+\//;
+
 function noteServerClock(response: AxiosResponse | undefined): void {
   const date = response?.headers?.date;
   if (typeof date !== 'string') return;
@@ -54,6 +65,8 @@ http.interceptors.response.use(
     ) {
       onUnauthorized?.(apiError);
     }
+    const url = error instanceof AxiosError ? (error.config?.url ?? '') : '';
+    if ((apiError.status === 403 || apiError.status === 404) && CLIENT_PATH.test(url)) onRefused?.();
     return Promise.reject(apiError);
   },
 );

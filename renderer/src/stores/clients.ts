@@ -24,6 +24,7 @@ export const useClientsStore = defineStore('clients', () => {
   /** The last load failed (network); the next navigation tries again. */
   const failed = ref(false);
   let loading: Promise<void> | null = null;
+  let refreshing: Promise<void> | null = null;
   let loadingFor: number | null = null;
   /** Bumped by clear(), so an answer that arrives after logout is dropped. */
   let generation = 0;
@@ -64,6 +65,18 @@ export const useClientsStore = defineStore('clients', () => {
     return current;
   }
 
+  /**
+   * Loads the list again in the background, keeping what is shown until the answer is in (after a refused call:
+   * rights or a membership may have ended). Several refusals at once share one request.
+   */
+  function refresh(): Promise<void> {
+    if (userId.value === null || !loaded.value) return Promise.resolve();
+    refreshing ??= load(userId.value).finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
   /** Loads the list again (after accepting an invitation a new client is in it); keeps the choice if still there. */
   function reload(forUser: number): Promise<void> {
     loaded.value = false;
@@ -99,6 +112,7 @@ export const useClientsStore = defineStore('clients', () => {
     hasRight,
     ensureLoaded,
     reload,
+    refresh,
     select,
     clear,
   };
