@@ -25,6 +25,8 @@ import type { AuthDeps } from './auth/deps.ts';
 
 export interface Portal {
   url: string;
+  /** The Koa app's request listener that the server runs: tests may dispatch requests into it in-process. */
+  handler: http.RequestListener;
   db: Db;
   deps: AuthDeps;
   outbox: OutboxWorker;
@@ -79,7 +81,8 @@ export async function startPortal(config: Config, o: StartOptions): Promise<Port
     ...buildTransports(config, clock, o.log, o.twilioHttpClient),
   });
   const app = createApp({ config, deps, log: o.log, ...(config.testHooks ? { testClock: clock } : {}) });
-  const server = http.createServer(app.callback());
+  const handler = app.callback();
+  const server = http.createServer(handler);
   server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -90,6 +93,7 @@ export async function startPortal(config: Config, o: StartOptions): Promise<Port
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}`,
+    handler,
     db,
     deps,
     outbox,

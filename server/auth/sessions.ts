@@ -3,6 +3,7 @@
 import { addMs } from '../clock.ts';
 import { HttpError } from '../http/errors.ts';
 import { insertSession, readCacheVersions, revokeSession, touchSession } from '../db/repos/sessions.ts';
+import { touchDevice } from '../db/repos/devices.ts';
 import type { User } from '../db/repos/users.ts';
 import { findLiveSession, noteSessionSeen } from './session-cache.ts';
 import { hashToken, randomToken } from './crypto.ts';
@@ -85,7 +86,11 @@ export function authenticate(
   }
   let seen = new Date(s.lastSeenAt);
   if (now.getTime() - seen.getTime() >= R.sessionTouchIntervalMs) {
-    touchSession(deps.db, s.id, now.toISOString());
+    deps.db.transaction(() => {
+      touchSession(deps.db, s.id, now.toISOString());
+      // "Laatste keer" under Mijn apparaten: the device's last use, not only its last sign-in.
+      if (s.deviceId !== null) touchDevice(deps.db, s.deviceId, now.toISOString());
+    })();
     noteSessionSeen(deps.db, tokenHash, now.toISOString());
     seen = now;
   }

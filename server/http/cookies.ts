@@ -8,14 +8,18 @@ import type { StepResult } from '../auth/sign-in.ts';
 const MAX_DEVICE_SECRETS = 5;
 const SECRET_RE = /^[A-Za-z0-9_-]{43}$/;
 
-function options(ctx: Koa.Context, maxAge?: number) {
+/**
+ * Cookie options; a lifetime becomes Expires counted from the portal's clock (`now`), not Koa's maxAge (the real
+ * time): the Date header follows the same clock (app.ts), and browsers read Expires relative to it.
+ */
+function options(ctx: Koa.Context, lifetime?: { now: Date; ms: number }) {
   return {
     httpOnly: true,
     sameSite: 'strict' as const,
     secure: ctx.secure,
     path: '/',
     overwrite: true,
-    ...(maxAge !== undefined ? { maxAge } : {}),
+    ...(lifetime ? { expires: new Date(lifetime.now.getTime() + lifetime.ms) } : {}),
   };
 }
 
@@ -42,19 +46,20 @@ export function requestMeta(ctx: Koa.Context): RequestMeta {
 }
 
 /** Applies a sign-in step's secrets as cookies. The desktop app also gets the device secret in a header, for its keychain. */
-export function applyStepCookies(ctx: Koa.Context, result: StepResult, meta: RequestMeta): void {
-  if (result.loginToken) ctx.cookies.set(Cookie.login, result.loginToken, options(ctx, R.loginAttemptTtlMs));
+export function applyStepCookies(ctx: Koa.Context, result: StepResult, meta: RequestMeta, now: Date): void {
+  const lasting = (ms: number) => options(ctx, { now, ms });
+  if (result.loginToken) ctx.cookies.set(Cookie.login, result.loginToken, lasting(R.loginAttemptTtlMs));
   if (result.deviceSecret) {
     // Family members sharing a computer each keep their own remembered device: newest first, a few at most.
     const value = [result.deviceSecret, ...meta.deviceSecrets.filter((s) => s !== result.deviceSecret)]
       .slice(0, MAX_DEVICE_SECRETS)
       .join('.');
-    ctx.cookies.set(Cookie.device, value, options(ctx, R.deviceCookieMaxAgeMs));
+    ctx.cookies.set(Cookie.device, value, lasting(R.deviceCookieMaxAgeMs));
     if (meta.deviceKind === 'desktop') ctx.set(DEVICE_SECRET_HEADER, result.deviceSecret);
   }
   if (result.session) {
     ctx.cookies.set(Cookie.login, null, options(ctx));
-    ctx.cookies.set(Cookie.session, result.session.token, options(ctx, R.sessionAbsoluteMs));
+    ctx.cookies.set(Cookie.session, result.session.token, lasting(R.sessionAbsoluteMs));
   }
 }
 

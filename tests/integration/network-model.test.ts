@@ -1,27 +1,36 @@
-// Model-based property test of the network's authorisation (issue 4 §1, §6 first bullet). A seeded generator picks
-// random commands by random actors (invite, accept from the link or under Uitnodigingen, decline, grant and revoke
-// single rights, set and clear an end date, let it pass, remove, resend, withdraw, a real write, a client switch);
-// a plain model says what each command must answer and what the network looks like afterwards. After every step
-// every user asks for the home screen of the client the step concerned (404, or exactly the panels of his rights) and
-// that client's grid is compared row by row with the model. Every 100th step, and after every step that moves the
-// clock or adds a user, the complete sweep runs: every user × every client × a route of every section (Berichten,
-// Afspraken, Dossier, Gegevens, the home panels, Gebruikersbeheer and its invitations, "wie heeft mijn dossier
-// bekeken", writes of Afspraken, Berichten and Gebruikersbeheer) plus /clients; refused is 403 or 404 as the model says.
-// Over real HTTP a complete sweep after each of 10 000 steps takes minutes, not seconds, hence the split.
+// Model-based property test of the network's authorisation (issue 4 §1, §6 first bullet), driven by fast-check.
+// Each fast-check run is a fresh world (portal, SMTP server, two clients and the people around them) and a fixed
+// number of steps; fast-check draws, per step, a record of numbers, and the world reads them as its choices in the
+// state it is in (which command, which actor, client, target, right, date…; an index modulo the options there are).
+// The commands: invite, accept from the link or under Uitnodigingen, decline, grant and revoke single rights, set and
+// clear an end date, let it pass (the clock crosses midnight), remove, resend, withdraw, a real write, a client
+// switch. A plain model says what each command must answer and what the network looks like afterwards.
+// After EVERY step the complete sweep runs: every signed-in user × every client × every route under
+// /clients/:clientId (ROUTES: the reads, writes and id routes of Berichten, Afspraken, Dossier, Gegevens and the
+// prikbord, Gebruikersbeheer and its invitations, "wie heeft mijn dossier bekeken"; the home screen's panels and the
+// grid row by row by their content) plus /clients; refused is 403 or 404 as the model says. A test compares ROUTES
+// with the routes the app's router has, so a new route cannot be left out. The sweep's and the commands' requests
+// are dispatched in-process into the portal's real request listener (tests/helpers/inject.ts: the whole Koa
+// pipeline, without the socket); sign-in goes over HTTP.
+// No shrinking (endOnFailure): every attempt would replay a fresh world and hundreds of steps; the failure message
+// has the command log up to the failing step instead, and the fast-check seed and path to replay that very run.
 //
-// Reproduce a failure with NETWORK_MODEL_SEED=<seed printed>; NETWORK_MODEL_STEPS scales the run, NETWORK_MODEL_SWEEP
-// sets how often (in steps) the complete sweep runs (1 = after every step).
-import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiPath } from '../../shared/api/paths.ts';
+// Knobs: NETWORK_MODEL_SEED (fast-check's seed; the Careyn world uses it, the SVRZ world seed + 1), NETWORK_MODEL_STEPS
+// (total steps, 70 % Careyn and 30 % SVRZ, in runs of at most RUN_STEPS), NETWORK_MODEL_PATH (the path printed on a
+// failure: replays only that run; the message prints the whole command line, including `-t <world>`).
+import fc from 'fast-check';
+import type Router from '@koa/router';
+import { afterAll, describe, expect, it } from 'vitest';
+import { API_PREFIX, ApiPath } from '../../shared/api/paths.ts';
 import { HomePath } from '../../shared/api/home.ts';
 import { MessagePath } from '../../shared/api/messages.ts';
 import { DossierPath } from '../../shared/api/dossier.ts';
 import { BoardPath, DetailsPath } from '../../shared/api/details.ts';
+import { AppointmentPath } from '../../shared/api/appointments.ts';
 import { NetworkPath } from '../../shared/api/network.ts';
-import { API_PREFIX } from '../../shared/api/paths.ts';
-import { BROWSER_UA } from '../helpers/http-client.ts';
 import { createContactAccount } from '../../server/accounts/create-account.ts';
+import { createApp } from '../../server/http/app.ts';
+import { silentLogger } from '../../server/log.ts';
 import { setRights } from '../../server/db/repos/memberships.ts';
 import { MINUTE, SECOND } from '../../server/clock.ts';
 import {
@@ -33,6 +42,7 @@ import {
   type TestPortal,
 } from '../helpers/portal.ts';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.ts';
+import { injector, type Answer, type Dispatch } from '../helpers/inject.ts';
 import { at, invitationLinkFrom, PUBLIC_URL } from './network-world.ts';
 
 const RIGHTS = ['messages', 'appointments', 'dossier', 'data', 'settings'] as const;
@@ -51,29 +61,40 @@ const PANEL: Partial<Record<Right, string>> = {
 
 const SEED = Number(process.env.NETWORK_MODEL_SEED ?? 20_261_122);
 const STEPS = Number(process.env.NETWORK_MODEL_STEPS ?? 10_000);
-const SWEEP_EVERY = Number(process.env.NETWORK_MODEL_SWEEP ?? 100);
+const PATH = process.env.NETWORK_MODEL_PATH;
+/** Steps per fast-check run (one fresh world each): long enough for deep states, short enough to keep the audit small. */
+const RUN_STEPS = 1000;
+/** Numbers drawn per step; the most a step reads is 11 (a change of two rights). */
+const CHOICES_PER_STEP = 12;
 
 // ---------------------------------------------------------------------------------------------------------------
-// Seeded randomness (mulberry32): the same seed gives the same commands.
+// One step's choices: fast-check draws the numbers, the world reads them in order as it decides.
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T => {
+class Choices {
+  private at = 0;
+  constructor(private readonly xs: readonly number[]) {}
+  private next(): number {
+    if (this.at >= this.xs.length) throw new Error(`a step read more than its ${this.xs.length} choices`);
+    return this.xs[this.at++]!;
+  }
+  /** 0 … n-1. */
+  int(n: number): number {
+    return this.next() % n;
+  }
+  pick<T>(xs: readonly T[]): T {
     if (xs.length === 0) throw new Error('pick from nothing');
-    return xs[int(xs.length)]!;
-  };
-  const chance = (p: number) => next() < p;
-  return { next, int, pick, chance };
+    return xs[this.int(xs.length)]!;
+  }
+  chance(p: number): boolean {
+    return this.next() / 2 ** 31 < p;
+  }
 }
-type Rng = ReturnType<typeof rng>;
+/** A run: per step CHOICES_PER_STEP numbers in 0 … 2^31-1, unbiased (fast-check's bias would skew the command mix). */
+const runOf = (steps: number) =>
+  fc.array(fc.array(fc.noBias(fc.nat()), { minLength: CHOICES_PER_STEP, maxLength: CHOICES_PER_STEP }), {
+    minLength: steps,
+    maxLength: steps,
+  });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Amsterdam calendar dates (the end date of access is the last day, through midnight Europe/Amsterdam).
@@ -188,37 +209,6 @@ class Model {
   }
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Fast HTTP for the checks: keep-alive sockets and only the session cookie (the same requests as HttpClient sends).
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 24 });
-let base: URL;
-interface Answer {
-  status: number;
-  text: string;
-}
-function call(method: string, path: string, cookie: string | undefined, body?: unknown): Promise<Answer> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = { 'user-agent': BROWSER_UA };
-  if (cookie) headers.cookie = cookie;
-  if (payload !== undefined) {
-    headers['content-type'] = 'application/json';
-    headers['content-length'] = String(Buffer.byteLength(payload));
-  }
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: base.hostname, port: base.port, path: API_PREFIX + path, method, agent, headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (d: Buffer) => chunks.push(d));
-        res.on('end', () => resolve({ status: res.statusCode!, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
 const json = (a: Answer): unknown => (a.text ? JSON.parse(a.text) : undefined);
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -232,6 +222,81 @@ interface WorldOptions {
   steps: number;
 }
 
+/** What a world's runs add up to: printed at the end, also when a run fails. */
+interface Stats {
+  runs: number;
+  steps: number;
+  sweeps: number;
+  requests: number;
+  ms: Record<string, number>;
+  commands: Record<string, number>;
+  outcomes: Record<string, number>;
+}
+const newStats = (): Stats => ({ runs: 0, steps: 0, sweeps: 0, requests: 0, ms: {}, commands: {}, outcomes: {} });
+
+/** What a route needs: a section right, the right to manage the network, or being the client or representative. */
+type Need = Right | 'manage' | 'owner';
+/** An id that does not exist: a caller let through gets the route's own 404, one without the right 403 first. */
+const NO_SUCH = {
+  appointmentId: 999_999_999,
+  threadId: 999_999_999,
+  itemId: 999_999_999,
+  planId: 999_999_999,
+  postId: 999_999_999,
+  reactionId: 999_999_999,
+  photoId: 999_999_999,
+  userId: 999_999_999,
+  invitationId: 999_999_999,
+};
+/**
+ * Every route under /clients/:clientId (the home screen and the grid aside), with what it needs and what a caller
+ * it lets through gets from this probe: 200 for a read; 400 for a write with a body that fails validation (which
+ * proves the access check came first, and writes nothing: the real writes are commands of their own); 404 for an
+ * id that does not exist. Refused is 404 for someone outside the network, 403 for a member without the right.
+ * A route added without a row here fails the test below that compares this table with the app's router.
+ */
+const ROUTES: readonly (readonly [method: string, template: string, body: unknown, need: Need, allowed: number])[] = [
+  ['GET', AppointmentPath.list, undefined, 'appointments', 200],
+  ['GET', AppointmentPath.upcoming, undefined, 'appointments', 200],
+  ['POST', AppointmentPath.list, {}, 'appointments', 400],
+  ['PATCH', AppointmentPath.one, {}, 'appointments', 400],
+  ['DELETE', AppointmentPath.one, undefined, 'appointments', 404],
+  ['GET', MessagePath.list, undefined, 'messages', 200],
+  ['GET', MessagePath.recipients, undefined, 'messages', 200],
+  ['POST', MessagePath.list, {}, 'messages', 400],
+  ['GET', MessagePath.thread, undefined, 'messages', 404],
+  ['POST', MessagePath.replies, {}, 'messages', 404],
+  ['POST', MessagePath.unread, undefined, 'messages', 404],
+  ['GET', DossierPath.overview, undefined, 'dossier', 200],
+  ['GET', `${DossierPath.items}?from=2026-01-01&to=2026-12-31`, undefined, 'dossier', 200],
+  ['GET', DossierPath.item, undefined, 'dossier', 404],
+  ['GET', DossierPath.day, undefined, 'dossier', 200],
+  ['POST', DossierPath.reports, {}, 'dossier', 400],
+  ['GET', DossierPath.currentPlan, undefined, 'dossier', 200],
+  ['GET', DossierPath.planHistory, undefined, 'dossier', 200],
+  ['GET', DossierPath.plan, undefined, 'dossier', 404],
+  ['GET', DetailsPath.details, undefined, 'data', 200],
+  ['GET', DetailsPath.photo, undefined, 'data', 404],
+  ['GET', DetailsPath.me, undefined, 'data', 200],
+  ['POST', DetailsPath.mobile, {}, 'data', 400],
+  ['POST', DetailsPath.mobileConfirm, {}, 'data', 400],
+  ['POST', DetailsPath.email, {}, 'data', 400],
+  ['GET', BoardPath.posts, undefined, 'data', 200],
+  ['POST', BoardPath.posts, {}, 'data', 400],
+  ['DELETE', BoardPath.post, undefined, 'data', 404],
+  ['POST', BoardPath.reactions, {}, 'data', 400],
+  ['DELETE', BoardPath.reaction, undefined, 'data', 404],
+  ['POST', BoardPath.photos, {}, 'data', 400],
+  ['GET', BoardPath.photo, undefined, 'data', 404],
+  ['PATCH', NetworkPath.member.replace(':userId', ':self'), {}, 'manage', 400],
+  ['DELETE', NetworkPath.member, undefined, 'manage', 404],
+  ['GET', NetworkPath.invitations, undefined, 'manage', 200],
+  ['POST', NetworkPath.invitations, {}, 'manage', 400],
+  ['DELETE', NetworkPath.invitation, undefined, 'manage', 404],
+  ['POST', NetworkPath.resend, undefined, 'manage', 404],
+  ['GET', ApiPath.accessLog, undefined, 'owner', 200],
+];
+
 class ModelFailure extends Error {}
 
 class World {
@@ -242,26 +307,22 @@ class World {
   readonly clients: ClientDef[] = [];
   readonly log: string[] = [];
   step = 0;
-  /** The client the current step concerned, or 'all' (the clock moved, a new user): what the check looks at. */
-  touched: number | 'all' = 'all';
   /** Mails sent to each address so far, with the invitation each was for (invite and resend send one). */
   readonly mailsFor = new Map<string, number[]>();
-  stats = {
-    ms: {} as Record<string, number>,
-    requests: 0,
-    sweeps: 0,
-    commands: {} as Record<string, number>,
-    outcomes: {} as Record<string, number>,
-  };
+  private call!: Dispatch;
+  private readonly paths = new Map<string, string[]>();
+  private accessLogDay = '';
 
-  constructor(readonly o: WorldOptions) {
+  constructor(
+    readonly o: WorldOptions,
+    readonly stats: Stats,
+  ) {
     this.m = new Model(o.delegate, Number(o.env.PORTAL_INVITATION_DAYS));
   }
 
   fail(msg: string): never {
     throw new ModelFailure(
-      `${this.o.label}: ${msg}\n  at step ${this.step} (seed ${this.o.seed}; rerun with NETWORK_MODEL_SEED=${this.o.seed})\n` +
-        `  the commands so far:\n    ${this.log.join('\n    ')}`,
+      `${this.o.label}, run ${this.stats.runs}: ${msg}\n  at step ${this.step}; the commands so far:\n    ${this.log.join('\n    ')}`,
     );
   }
 
@@ -278,11 +339,16 @@ class World {
   async setUp(): Promise<void> {
     this.smtp = await startSmtp();
     this.tp = await startTestPortal({ PORTAL_SMTP_URL: this.smtp.url, PORTAL_PUBLIC_URL: PUBLIC_URL, ...this.o.env });
-    base = new URL(this.tp.url);
+    this.call = injector(this.tp.portal.handler, this.tp.url);
     // The model's time is the portal's: frozen between steps, so every date comparison is exact. It starts at
     // 23:40 in Amsterdam, so the first end date can pass without the sessions' 30 idle minutes running out.
     const start = nextMidnight(Date.now() + 2 * 24 * 60 * MINUTE) - 20 * MINUTE;
     this.m.now = start;
+    // The day before the world began: the answer is the same 200/403/404 as for the last 30 days (access comes first),
+    // but an empty list; the default period lists 500 rows of this very sweep's audit, which cost more (ms, growing
+    // with the log) than all other routes of the sweep together.
+    const day = { from: new Date(start - 24 * 60 * MINUTE).toISOString(), to: new Date(start).toISOString() };
+    this.accessLogDay = `${ApiPath.accessLog}?${new URLSearchParams(day).toString()}`;
     Object.assign(this.tp.clock, { now: () => new Date(this.m.now) });
     expect(timeFmt.format(new Date(start))).toBe('23:40');
 
@@ -330,6 +396,12 @@ class World {
     for (const p of this.accounts()) await this.signIn(p);
   }
 
+  /** Stops the portal and the SMTP server (those of a set-up that failed half-way stop in afterAll). */
+  async close(): Promise<void> {
+    await (this.tp as TestPortal | undefined)?.close();
+    await (this.smtp as TestSmtp | undefined)?.stop();
+  }
+
   private async contact(p: Person, clientId: number): Promise<number> {
     const { userId } = await createContactAccount(
       this.tp.portal.deps,
@@ -346,9 +418,9 @@ class World {
     p.cookie = `cp_session=${p.browser.cookie('cp_session')}`;
   }
 
-  async req(p: Person, method: string, path: string, body?: unknown): Promise<Answer> {
+  async req(p: Person | null, method: string, path: string, body?: unknown): Promise<Answer> {
     this.stats.requests++;
-    return call(method, path, p.cookie, body);
+    return this.call(method, path, p?.cookie, body);
   }
 
   expectStatus(what: string, a: Answer, want: number): void {
@@ -370,17 +442,6 @@ class World {
       jobs.push(this.checkClientsList(p));
       for (let c = 0; c < this.clients.length; c++) jobs.push(this.checkRoutes(p, c));
     }
-    await Promise.all(jobs);
-  }
-
-  /**
-   * The check between sweeps, of the client the step concerned: every user's home screen (404, or exactly the panels
-   * of his rights: through the membership cache and the panel cache) and the grid as the client sees it, row by row
-   * (so a refused command provably changed nothing).
-   */
-  async focused(c: number): Promise<void> {
-    const jobs = this.accounts().map((p) => this.checkHome(p, c));
-    jobs.push(this.checkGrid(this.person(this.clients[c]!.owner), c));
     await Promise.all(jobs);
   }
 
@@ -441,50 +502,64 @@ class World {
     }
   }
 
+  /** Every route under /clients/:clientId but the home screen and the grid (checked by their content). */
   async checkRoutes(p: Person, c: number): Promise<void> {
-    const clientId = this.clients[c]!.clientId;
     const m = this.m;
     const manage = m.manageRefusal(c, p.key);
     const owner = m.active(c, p.key);
-    const checks: [string, string, string, unknown, number][] = [
-      ['GET', MessagePath.list, 'Berichten', undefined, m.sectionStatus(c, p.key, 'messages', 200)],
-      ['GET', ApiPath.appointments, 'Afspraken', undefined, m.sectionStatus(c, p.key, 'appointments', 200)],
-      ['GET', DossierPath.overview, 'Dossier', undefined, m.sectionStatus(c, p.key, 'dossier', 200)],
-      ['GET', DetailsPath.details, 'Gegevens', undefined, m.sectionStatus(c, p.key, 'data', 200)],
-      ['GET', NetworkPath.invitations, 'Uitnodigingen', undefined, manage || 200],
-      ['GET', ApiPath.accessLog, 'Wie keek', undefined, !owner ? 404 : owner.role === 'contact' ? 403 : 200],
-      // Writes with a body that fails validation: 400 proves the access check let the caller through, and nothing
-      // is written; the real writes are commands of their own.
-      ['POST', ApiPath.appointments, 'afspraak maken', {}, m.sectionStatus(c, p.key, 'appointments', 400)],
-      ['POST', MessagePath.list, 'bericht sturen', {}, m.sectionStatus(c, p.key, 'messages', 400)],
-      ['POST', NetworkPath.invitations, 'uitnodigen', {}, manage || 400],
-      ['PATCH', `${NetworkPath.network}/${p.userId!}`, 'grid wijzigen', {}, manage || 400],
-    ];
+    const paths = this.routePaths(c, p);
     await Promise.all([
       this.checkHome(p, c),
       this.checkGrid(p, c),
-      ...checks.map(async ([method, path, what, body, want]) => {
-        const a = await this.req(p, method, at(path, { clientId }), body);
-        this.expectStatus(`${p.key} ${method} ${what} (${path}) of client ${c}`, a, want);
+      ...ROUTES.map(async (route, i) => {
+        const [method, template, body, need, allowed] = route;
+        const want =
+          need === 'manage'
+            ? manage || allowed
+            : need === 'owner'
+              ? !owner
+                ? 404
+                : owner.role === 'contact'
+                  ? 403
+                  : allowed
+              : m.sectionStatus(c, p.key, need, allowed);
+        const a = await this.req(p, method, paths[i]!, body);
+        this.expectStatus(`${p.key} ${method} ${template} of client ${c}`, a, want);
       }),
     ]);
+  }
+
+  /** The ROUTES' paths for client c as p asks them (his own row for the grid's PATCH), made once. */
+  private routePaths(c: number, p: Person): string[] {
+    const key = `${c} ${p.key}`;
+    let paths = this.paths.get(key);
+    if (!paths) {
+      const params = { ...NO_SUCH, clientId: this.clients[c]!.clientId, self: p.userId! };
+      paths = ROUTES.map(([, template]) => at(template === ApiPath.accessLog ? this.accessLogDay : template, params));
+      this.paths.set(key, paths);
+    }
+    return paths;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
   // Commands.
 
-  async run(): Promise<void> {
-    const g = rng(this.o.seed);
-    for (this.step = 1; this.step <= this.o.steps; this.step++) {
+  /** The steps of one run, each with the complete sweep after it. */
+  async run(steps: readonly (readonly number[])[]): Promise<void> {
+    const add = (key: string, ms: number) => (this.stats.ms[key] = (this.stats.ms[key] ?? 0) + ms);
+    let t = performance.now();
+    await this.sweep();
+    add('sweep', performance.now() - t);
+    for (this.step = 1; this.step <= steps.length; this.step++) {
       this.m.now += SECOND;
-      let t = performance.now();
-      const name = await this.command(g);
-      this.stats.commands[name] = (this.stats.commands[name] ?? 0) + 1;
-      this.stats.ms[name] = (this.stats.ms[name] ?? 0) + performance.now() - t;
       t = performance.now();
-      if (SWEEP_EVERY <= 1 || this.step % SWEEP_EVERY === 0 || this.touched === 'all') await this.sweep();
-      else await this.focused(this.touched);
-      this.stats.ms.check = (this.stats.ms.check ?? 0) + performance.now() - t;
+      const name = await this.command(new Choices(steps[this.step - 1]!));
+      this.stats.steps++;
+      this.stats.commands[name] = (this.stats.commands[name] ?? 0) + 1;
+      add(name, performance.now() - t);
+      t = performance.now();
+      await this.sweep();
+      add('sweep', performance.now() - t);
     }
   }
 
@@ -496,14 +571,13 @@ class World {
   }
 
   /** A random actor: often one who may manage the client (so changes happen), otherwise anyone signed in. */
-  actorFor(g: Rng, c: number): Person {
+  actorFor(g: Choices, c: number): Person {
     const managers = this.accounts().filter((p) => this.m.manageRefusal(c, p.key) === 0);
     return managers.length > 0 && g.chance(0.65) ? g.pick(managers) : g.pick(this.accounts());
   }
 
-  async command(g: Rng): Promise<string> {
+  async command(g: Choices): Promise<string> {
     const c = g.int(this.clients.length);
-    this.touched = c;
     const roll = g.int(100);
     if (roll < 13) return this.invite(g, c);
     if (roll < 17) return this.acceptNew(g);
@@ -517,7 +591,7 @@ class World {
     return this.expire();
   }
 
-  async invite(g: Rng, c: number): Promise<string> {
+  async invite(g: Choices, c: number): Promise<string> {
     const actor = this.actorFor(g, c);
     const target = g.pick([...this.people.values()]);
     const clientId = this.clients[c]!.clientId;
@@ -549,19 +623,18 @@ class World {
   }
 
   /** A person without an account opens the newest link of one of his invitations and creates his account. */
-  async acceptNew(g: Rng): Promise<string> {
+  async acceptNew(g: Choices): Promise<string> {
     const options = this.m.invitations.filter((i) => this.person(i.person).userId === undefined);
     if (options.length === 0) return this.clientSwitch(g);
     const inv = g.pick(options);
     const p = this.person(inv.person);
     const token = await this.tokenOf(p, inv.id);
-    const a = await call('POST', NetworkPath.acceptNew, undefined, {
+    const a = await this.req(null, 'POST', NetworkPath.acceptNew, {
       token,
       username: p.username,
       password: GOOD_PASSWORD,
     });
     const want = this.m.invStatus(inv) === 'pending' ? 201 : 410;
-    this.touched = want === 201 ? 'all' : inv.client;
     this.note(`${p.key} accept-new invitation ${inv.id} (client ${inv.client})`, a.status);
     this.expectStatus(`${p.key} accepts invitation ${inv.id} from the link`, a, want);
     if (want === 201) {
@@ -595,7 +668,7 @@ class World {
   }
 
   /** Accepteren / Weigeren under Uitnodigingen: usually one's own invitation, sometimes someone else's. */
-  async decide(g: Rng): Promise<string> {
+  async decide(g: Choices): Promise<string> {
     if (this.m.invitations.length === 0) return this.invite(g, g.int(this.clients.length));
     const actor = g.pick(this.accounts());
     const own = this.m.invitations.filter((i) => i.person === actor.key);
@@ -610,7 +683,6 @@ class World {
       if (got.join() !== want.sort((x, y) => x - y).join()) this.fail(`${actor.key} Uitnodigingen ${got} vs ${want}`);
     }
     const a = await this.req(actor, 'POST', path);
-    this.touched = inv.client;
     const want = inv.person !== actor.key ? 404 : this.m.invStatus(inv) === 'pending' ? 200 : 410;
     this.note(`${actor.key} ${decision} invitation ${inv.id} (client ${inv.client}, for ${inv.person})`, a.status);
     this.expectStatus(`${actor.key} ${decision}s invitation ${inv.id}`, a, want);
@@ -622,7 +694,7 @@ class World {
   }
 
   /** A target in the grid: usually a row of this network, sometimes anyone with an account. */
-  targetFor(g: Rng, c: number): Person {
+  targetFor(g: Choices, c: number): Person {
     const rows = [...this.m.members[c]!.keys()].map((k) => this.person(k));
     return g.chance(0.9) ? g.pick(rows) : g.pick(this.accounts());
   }
@@ -636,7 +708,7 @@ class World {
     return this.m.lockedRow(row) ? 403 : 0;
   }
 
-  async grant(g: Rng, c: number): Promise<string> {
+  async grant(g: Choices, c: number): Promise<string> {
     const actor = this.actorFor(g, c);
     const target = this.targetFor(g, c);
     const patch: Partial<Rights> = {};
@@ -657,7 +729,7 @@ class World {
     return 'rights';
   }
 
-  async endDate(g: Rng, c: number): Promise<string> {
+  async endDate(g: Choices, c: number): Promise<string> {
     const actor = this.actorFor(g, c);
     const target = this.targetFor(g, c);
     const today = this.m.today();
@@ -681,7 +753,6 @@ class World {
   /** The clock moves past the next midnight in Amsterdam: every end date of today passes. */
   async expire(): Promise<string> {
     const from = this.m.now;
-    this.touched = 'all';
     this.m.now = nextMidnight(from) + 2 * MINUTE;
     this.note(`clock +${Math.round((this.m.now - from) / MINUTE)} min to ${new Date(this.m.now).toISOString()}`, 'ok');
     // Past the 30 idle minutes every session has ended: everyone signs in again (the device is remembered).
@@ -689,7 +760,7 @@ class World {
     return 'expire';
   }
 
-  async remove(g: Rng, c: number): Promise<string> {
+  async remove(g: Choices, c: number): Promise<string> {
     const actor = this.actorFor(g, c);
     const target = this.targetFor(g, c);
     const clientId = this.clients[c]!.clientId;
@@ -706,7 +777,7 @@ class World {
     return 'remove';
   }
 
-  async resendOrWithdraw(g: Rng, c: number): Promise<string> {
+  async resendOrWithdraw(g: Choices, c: number): Promise<string> {
     if (this.m.invitations.length === 0) return this.invite(g, c);
     const actor = this.actorFor(g, c);
     const mine = this.m.invitations.filter((i) => i.client === c);
@@ -729,7 +800,7 @@ class World {
   }
 
   /** A real write: an own appointment (Afspraken) or a post on the prikbord (Gegevens). */
-  async write(g: Rng, c: number): Promise<string> {
+  async write(g: Choices, c: number): Promise<string> {
     const actor = g.pick(this.accounts());
     const clientId = this.clients[c]!.clientId;
     const board = g.chance(0.5);
@@ -749,7 +820,7 @@ class World {
   }
 
   /** A user with two clients switches back and forth; each answer follows the client asked for. */
-  async clientSwitch(g: Rng): Promise<string> {
+  async clientSwitch(g: Choices): Promise<string> {
     const multi = this.accounts().filter((p) => this.clients.filter((_, c) => this.m.active(c, p.key)).length > 1);
     const actor = multi.length > 0 ? g.pick(multi) : g.pick(this.accounts());
     const order = g.chance(0.5) ? [0, 1, 0] : [1, 0, 1];
@@ -783,12 +854,15 @@ function rightsText(r: Partial<Rights>): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-afterAll(async () => {
-  agent.destroy();
-  await closeAll();
-});
+afterAll(closeAll);
 
-const RUNS: WorldOptions[] = [
+/** Runs of at most RUN_STEPS steps, together at least `steps`. */
+function runsFor(steps: number): { numRuns: number; length: number } {
+  const numRuns = Math.max(1, Math.ceil(steps / RUN_STEPS));
+  return { numRuns, length: Math.ceil(steps / numRuns) };
+}
+
+const WORLDS: WorldOptions[] = [
   { label: 'Careyn', env: { PORTAL_INVITATION_DAYS: '2' }, delegate: true, seed: SEED, steps: Math.ceil(STEPS * 0.7) },
   {
     label: 'SVRZ',
@@ -799,24 +873,78 @@ const RUNS: WorldOptions[] = [
   },
 ];
 
+function report(o: WorldOptions, stats: Stats, ms: number, cpuMs: number): string {
+  const round = (_k: string, v: unknown) => (typeof v === 'number' ? Math.round(v) : v);
+  const perSweep = stats.sweeps ? (stats.ms.sweep ?? 0) / stats.sweeps : 0;
+  return (
+    `${o.label}: seed ${o.seed}, ${stats.runs} runs, ${stats.steps} steps, ${stats.sweeps} sweeps ` +
+    `(${perSweep.toFixed(1)} ms each), ${stats.requests} requests, ${ms} ms (${cpuMs} ms CPU)\n` +
+    `  commands ${JSON.stringify(stats.commands)}\n  ms ${JSON.stringify(stats.ms, round)}\n` +
+    `  outcomes ${JSON.stringify(stats.outcomes)}`
+  );
+}
+
+it('the sweep tries every route under /clients/:clientId that the app has', async () => {
+  const tp = await startTestPortal();
+  const app = createApp({ config: tp.config, deps: tp.portal.deps, log: silentLogger });
+  const api = app.middleware.map((mw) => (mw as { router?: Router }).router).find((r) => r !== undefined)!;
+  const prefix = `${API_PREFIX}/clients/:clientId/`;
+  const served = api.stack.flatMap((layer) => {
+    const path = String(layer.path);
+    if (!path.startsWith(prefix)) return [];
+    return layer.methods.filter((m) => m !== 'HEAD').map((m) => `${m} ${path.slice(API_PREFIX.length)}`);
+  });
+  const checked = [
+    `GET ${HomePath.home}`,
+    `GET ${NetworkPath.network}`,
+    ...ROUTES.map(([method, template]) => `${method} ${template.split('?')[0]!.replace(':self', ':userId')}`),
+  ];
+  expect(served.length).toBeGreaterThan(30);
+  expect([...new Set(checked)].sort()).toEqual([...new Set(served)].sort());
+});
+
 describe('the network model: what every user may do equals the model, after every step', () => {
-  for (const o of RUNS) {
-    describe(o.label, () => {
-      const w = new World(o);
-      beforeAll(() => w.setUp(), 30_000);
-      it(`${o.steps} random steps (seed ${o.seed})`, async () => {
-        const started = performance.now();
-        try {
-          await w.sweep();
-          await w.run();
-        } finally {
-          const ms = Math.round(performance.now() - started);
-          console.log(
-            `${o.label}: seed ${o.seed}, ${w.step - 1} steps, ${w.stats.sweeps} sweeps, ${w.stats.requests} requests, ${ms} ms\n` +
-              `  commands ${JSON.stringify(w.stats.commands)}\n  ms ${JSON.stringify(w.stats.ms, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}\n  outcomes ${JSON.stringify(w.stats.outcomes)}`,
-          );
-        }
-      }, 600_000);
-    });
+  for (const o of WORLDS) {
+    const { numRuns, length } = runsFor(o.steps);
+    it(`${o.label}: ${numRuns} × ${length} random steps (seed ${o.seed})`, async () => {
+      const stats = newStats();
+      const started = performance.now();
+      const cpu = process.cpuUsage();
+      let details: fc.RunDetails<[number[][]]>;
+      try {
+        details = await fc.check(
+          fc.asyncProperty(runOf(length), async (steps) => {
+            const t = performance.now();
+            stats.runs++;
+            const w = new World(o, stats);
+            try {
+              await w.setUp();
+              stats.ms['set-up'] = (stats.ms['set-up'] ?? 0) + performance.now() - t;
+              await w.run(steps);
+            } finally {
+              await w.close();
+            }
+          }),
+          { seed: o.seed, endOnFailure: true, ...(PATH ? { path: PATH, numRuns: 1 } : { numRuns }) },
+        );
+      } finally {
+        const used = process.cpuUsage(cpu);
+        console.log(
+          report(o, stats, Math.round(performance.now() - started), Math.round((used.user + used.system) / 1000)),
+        );
+      }
+      if (details.failed) {
+        const error = details.errorInstance;
+        const env = `NETWORK_MODEL_SEED=${SEED}${STEPS === 10_000 ? '' : ` NETWORK_MODEL_STEPS=${STEPS}`}`;
+        throw new Error(
+          `${error instanceof Error ? error.message : String(error)}\n` +
+            `fast-check seed ${details.seed}, path "${details.counterexamplePath}"; replay this run with\n` +
+            `  ${env} NETWORK_MODEL_PATH=${details.counterexamplePath} npx vitest run tests/integration/network-model.test.ts -t ${o.label}`,
+          { cause: error },
+        );
+      }
+      // Every step was executed (a replayed path is one run).
+      expect(stats.steps).toBe(PATH ? length : numRuns * length);
+    }, 1_800_000);
   }
 });

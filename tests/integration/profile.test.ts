@@ -195,7 +195,29 @@ describe('Mijn apparaten', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ name: expect.stringContaining('Chrome'), type: 'browser' });
     expect(mine[0].firstUsedAt).toMatch(/^\d{4}-/);
-    expect(mine[0].lastUsedAt).toMatch(/^\d{4}-/);
+    expect(mine[0].lastUsedAt >= mine[0].firstUsedAt).toBe(true);
+  });
+
+  it('last use follows the use of a session from the device, not only its sign-in', async () => {
+    const a = await browser(TRUUS);
+    const current = async () =>
+      (
+        (await a.get('/me/devices')).json.devices as Array<{
+          current: boolean;
+          firstUsedAt: string;
+          lastUsedAt: string;
+        }>
+      ).find((d) => d.current)!;
+    const signedIn = await current();
+    tp.advance(20 * 60_000);
+    const before = tp.clock.now().getTime();
+    expect((await a.get(ApiPath.me)).status).toBe(200);
+    const after = tp.clock.now().getTime();
+    tp.advance(5 * 1000);
+    const used = await current();
+    expect(used.firstUsedAt).toBe(signedIn.firstUsedAt);
+    expect(Date.parse(used.lastUsedAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(used.lastUsedAt)).toBeLessThanOrEqual(after);
   });
 
   it('revoking one device ends its session; its next login asks for the SMS; not someone else’s device', async () => {

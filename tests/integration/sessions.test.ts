@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiPath, DEVICE_SECRET_HEADER } from '../../shared/api/paths.ts';
 import { HOUR, MINUTE, SECOND } from '../../server/clock.ts';
+import { SignInRules } from '../../server/auth/rules.ts';
 import { closeAll, count, login, signIn, startTestPortal, type TestPortal } from '../helpers/portal.ts';
 
 afterEach(closeAll);
@@ -106,6 +107,26 @@ describe('cookies', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.secret_hash).not.toBe(c.cookie('cp_device'));
     expect(JSON.stringify(tp.portal.db.prepare('SELECT * FROM sessions').all())).not.toContain(c.cookie('cp_session')!);
+  });
+
+  it('Expires counts from the portal clock, the one its Date header shows, also when that clock is days ahead', async () => {
+    const tp = await startTestPortal();
+    const u = await tp.createUser();
+    tp.advance(3 * 24 * HOUR + 5 * MINUTE);
+    const c = tp.client();
+    const expiresAfterDate = (name: string) => {
+      const set = c.lastSetCookie(name)!;
+      const expires = set.attributes.find((a) => /^expires=/i.test(a))!;
+      return Date.parse(expires.slice(8)) - Date.parse(res.headers.get('date')!);
+    };
+    let res = await login(c, u.username, u.password);
+    expect(Math.abs(Date.parse(res.headers.get('date')!) - tp.clock.now().getTime())).toBeLessThanOrEqual(SECOND);
+    // Cookie dates have whole seconds.
+    expect(Math.abs(expiresAfterDate('cp_login') - SignInRules.loginAttemptTtlMs)).toBeLessThanOrEqual(SECOND);
+    res = await c.post(ApiPath.verifyDevice, { code: await tp.lastCode() });
+    expect(Math.abs(expiresAfterDate('cp_session') - SignInRules.sessionAbsoluteMs)).toBeLessThanOrEqual(SECOND);
+    expect(Math.abs(expiresAfterDate('cp_device') - SignInRules.deviceCookieMaxAgeMs)).toBeLessThanOrEqual(SECOND);
+    expect((await c.get(ApiPath.me)).status).toBe(200);
   });
 
   it('two family members on one browser each keep their remembered device', async () => {

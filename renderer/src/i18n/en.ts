@@ -88,7 +88,8 @@ export const en: MessageSchema = {
     open: 'Open',
     noRights:
       'You do not have access to any part of the portal of {name} yet. The client or his representative can give you access.',
-    noClient: 'You are not linked to a client yet.',
+    noClient:
+      'You do not have access to the portal of any client at the moment. The client or his representative can invite you or extend your access.',
     loadFailed: 'This overview could not be loaded. Open the section or try again later.',
     syncedUntil: 'updated until {time}',
   },
@@ -427,6 +428,7 @@ export const en: MessageSchema = {
     locked: 'Lock: cannot be removed and keeps all rights',
     expired: 'expired',
     accessUntil: 'Access until {date}',
+    lastDay: 'last day {date}',
     settingsNotDelegable: 'At this organisation only the client or the legal representative can have Settings.',
     rightOn: '{section} switched on for {name}.',
     rightOff: '{section} switched off for {name}.',

@@ -90,7 +90,8 @@ export const nl = {
     open: 'Openen',
     noRights:
       'U heeft nog geen toegang tot onderdelen van het portaal van {name}. De cliënt of zijn vertegenwoordiger kan u toegang geven.',
-    noClient: 'U bent nog niet aan een cliënt gekoppeld.',
+    noClient:
+      'U heeft op dit moment geen toegang tot het portaal van een cliënt. De cliënt of zijn vertegenwoordiger kan u uitnodigen of uw toegang verlengen.',
     loadFailed: 'Dit overzicht kon niet worden geladen. Open het onderdeel of probeer het later opnieuw.',
     syncedUntil: 'bijgewerkt tot {time}',
   },
@@ -432,6 +433,7 @@ export const nl = {
     locked: 'Slotje: kan niet worden verwijderd en houdt alle rechten',
     expired: 'verlopen',
     accessUntil: 'Toegang tot {date}',
+    lastDay: 'laatste dag {date}',
     settingsNotDelegable:
       'Bij deze organisatie kan alleen de cliënt of de wettelijk vertegenwoordiger Instellingen krijgen.',
     rightOn: '{section} aangezet voor {name}.',

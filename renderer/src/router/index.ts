@@ -15,6 +15,11 @@ declare module 'vue-router' {
     topBar?: boolean;
     /** The section right the page needs for the client shown (checked by the page, which then says so). */
     section?: Section;
+    /**
+     * The page reads a token from the link's fragment (e-mail links). A second link opened in the same tab changes
+     * only the fragment: App.vue then mounts the page afresh, so it reads the new token.
+     */
+    linkToken?: boolean;
   }
 }
 
@@ -47,7 +52,7 @@ export const routes: RouteRecordRaw[] = [
     name: RouteName.resetPassword,
     path: RoutePath.resetPassword,
     component: () => import('../pages/ResetPasswordPage.vue'),
-    meta: { access: 'public', titleKey: 'reset.title' },
+    meta: { access: 'public', titleKey: 'reset.title', linkToken: true },
   },
   {
     name: RouteName.home,
@@ -89,7 +94,7 @@ export const routes: RouteRecordRaw[] = [
     name: RouteName.confirmEmail,
     path: RoutePath.confirmEmail,
     component: () => import('../pages/ConfirmEmailPage.vue'),
-    meta: { access: 'public', titleKey: 'details.confirmEmailTitle' },
+    meta: { access: 'public', titleKey: 'details.confirmEmailTitle', linkToken: true },
   },
   {
     name: RouteName.accessLog,
@@ -114,7 +119,7 @@ export const routes: RouteRecordRaw[] = [
     name: RouteName.invitation,
     path: RoutePath.invitation,
     component: () => import('../pages/InvitationPage.vue'),
-    meta: { access: 'public', titleKey: 'invitation.title' },
+    meta: { access: 'public', titleKey: 'invitation.title', linkToken: true },
   },
   {
     name: RouteName.myInvitations,

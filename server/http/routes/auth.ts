@@ -29,7 +29,7 @@ export function authRoutes(deps: AuthDeps): Router {
     const body = parse(LoginBody, ctx.request.body);
     const meta = requestMeta(ctx);
     const result = await login(deps, body, meta);
-    applyStepCookies(ctx, result, meta);
+    applyStepCookies(ctx, result, meta, deps.clock.now());
     ctx.body = result.step;
   });
 
@@ -41,7 +41,7 @@ export function authRoutes(deps: AuthDeps): Router {
     const body = parse(VerifyDeviceBody, ctx.request.body);
     const meta = requestMeta(ctx);
     const result = verifyDevice(deps, readCookie(ctx, Cookie.login), body.code, meta);
-    applyStepCookies(ctx, result, meta);
+    applyStepCookies(ctx, result, meta, deps.clock.now());
     ctx.body = result.step;
   });
 
@@ -57,7 +57,7 @@ export function authRoutes(deps: AuthDeps): Router {
     const meta = requestMeta(ctx);
     const tokens = { loginToken: readCookie(ctx, Cookie.login), sessionToken: sessionToken(ctx) };
     const result = await changePassword(deps, tokens, body, meta);
-    applyStepCookies(ctx, result, meta);
+    applyStepCookies(ctx, result, meta, deps.clock.now());
     ctx.body = result.step;
   });
 
