@@ -17,6 +17,7 @@ import {
   type TestPortal,
 } from '../helpers/portal.ts';
 import { ApiPath } from '../../shared/api/paths.ts';
+import { insertDevice } from '../../server/db/repos/devices.ts';
 
 let tp: TestPortal;
 let truus: { userId: number; clientId: number };
@@ -198,6 +199,23 @@ describe('Mijn apparaten', () => {
     expect(mine[0].lastUsedAt >= mine[0].firstUsedAt).toBe(true);
   });
 
+  it('lists a ward computer as a kiosk device (the type a registered ward PC gets) and can revoke it', async () => {
+    const a = await browser(TRUUS);
+    const at = tp.clock.now().toISOString();
+    const kioskId = insertDevice(tp.portal.db, {
+      userId: truus.userId,
+      secretHash: 'k'.repeat(64),
+      kind: 'kiosk',
+      label: 'Afdeling De Linde',
+      at,
+    });
+    const listed = (await a.get('/me/devices')).json.devices as Array<{ id: number; type: string; name: string }>;
+    expect(listed.find((d) => d.id === kioskId)).toMatchObject({ type: 'kiosk', name: 'Afdeling De Linde' });
+    expect((await a.send('DELETE', `/me/devices/${kioskId}`, undefined)).status).toBe(204);
+    const after = (await a.get('/me/devices')).json.devices as Array<{ id: number }>;
+    expect(after.map((d) => d.id)).not.toContain(kioskId);
+  });
+
   it('last use follows the use of a session from the device, not only its sign-in', async () => {
     const a = await browser(TRUUS);
     const current = async () =>
@@ -230,6 +248,7 @@ describe('Mijn apparaten', () => {
     const annie = await browser({ username: 'annie', password: GOOD_PASSWORD, mobile: '+31687654321' });
     expect((await annie.send('DELETE', `/me/devices/${bId}`, undefined)).status).toBe(404);
     expect((await a.send('DELETE', '/me/devices/abc', undefined)).status).toBe(400);
+    const revoked = count(tp, 'audit_log', `action = 'device.revoke' AND outcome = 'success'`);
 
     expect((await a.send('DELETE', `/me/devices/${bId}`, undefined)).status).toBe(204);
     expect((await a.get('/me/devices')).json.devices.map((d: { id: number }) => d.id)).not.toContain(bId);
@@ -238,7 +257,7 @@ describe('Mijn apparaten', () => {
     // a itself is still trusted
     await a.post(ApiPath.logout, {});
     expect((await login(a, 'truus', GOOD_PASSWORD)).json.next).toBe('done');
-    expect(count(tp, 'audit_log', `action = 'device.revoke' AND outcome = 'success'`)).toBe(1);
+    expect(count(tp, 'audit_log', `action = 'device.revoke' AND outcome = 'success'`)).toBe(revoked + 1);
   });
 
   it('revoking all: the other sessions end, this one stays, and every next login (here too) needs the SMS', async () => {

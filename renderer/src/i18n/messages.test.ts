@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { nl } from './nl.ts';
 import { en } from './en.ts';
+import { DEVICE_TYPES } from '../../../shared/api/profile.ts';
 
 function keys(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>
@@ -47,6 +48,11 @@ describe('message files', () => {
     expect(used.size).toBeGreaterThan(30);
     const missing = [...used].filter((k) => !nlKeys.includes(k));
     expect(missing).toEqual([]);
+  });
+
+  it('names every device type the server may list under Mijn apparaten', () => {
+    expect(Object.keys(nl.settings.devices.types).sort()).toEqual([...DEVICE_TYPES].sort());
+    expect(nl.settings.devices.types.kiosk).toBe('Computer op de afdeling');
   });
 
   it('uses the manuals’ labels', () => {
