@@ -1,0 +1,80 @@
+// The remembered-device secrets of the desktop app, in the OS keychain (DESIGN §5, issue 5 §2). One entry per server
+// and user: service = the app id, account = the server's origin + the username. The secret stays in the main process:
+// it is read here to be attached to the sign-in request, and never handed to the renderer.
+// The keychain sits behind KeychainBackend (keytar's own shape) so keytar, which is no longer maintained, can be
+// swapped. Where no keychain works (Linux without a Secret Service) nothing is stored at all, never in a plain file:
+// the app then says this computer cannot remember the device, and every sign-in asks for the SMS code.
+
+/** The app id of electron-builder.yml: the keychain's service name. */
+export const KEYCHAIN_SERVICE = 'nl.clientportaal.app';
+
+/** What the store needs of a keychain: keytar's functions, in keytar's shape. */
+export interface KeychainBackend {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+/** A device secret as the server issues it: 256 random bits, base64url (the server refuses anything else too). */
+const SECRET_RE = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The account name of one user at one server. The origin only (scheme, host, port), so a path or a trailing slash in
+ * the configured URL names the same entry; the username as the server compares it (case-insensitive, trimmed).
+ */
+export function keychainAccount(serverUrl: string, username: string): string {
+  const user = username.trim().toLowerCase();
+  if (!user) throw new Error('a username is needed');
+  return `${new URL(serverUrl).origin} ${user}`;
+}
+
+export type SaveResult = { stored: true } | { stored: false; reason: 'no-keychain' };
+
+export class DeviceSecretStore {
+  constructor(
+    private readonly keychain: KeychainBackend,
+    private readonly service = KEYCHAIN_SERVICE,
+  ) {}
+
+  /** Whether this computer has a working keychain (answers a read); false where no Secret Service runs. */
+  async available(): Promise<boolean> {
+    try {
+      await this.keychain.getPassword(this.service, 'keychain-check');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The secret remembered for this user at this server; null when none, or when the keychain cannot be read. */
+  async load(serverUrl: string, username: string): Promise<string | null> {
+    let value: string | null;
+    try {
+      value = await this.keychain.getPassword(this.service, keychainAccount(serverUrl, username));
+    } catch {
+      return null;
+    }
+    // Something else under our name (or a damaged entry) is never sent to the server.
+    return value !== null && SECRET_RE.test(value) ? value : null;
+  }
+
+  /** Remembers the secret the server issued after a correct SMS code; without a keychain it is not kept anywhere. */
+  async save(serverUrl: string, username: string, secret: string): Promise<SaveResult> {
+    if (!SECRET_RE.test(secret)) throw new Error('not a device secret');
+    try {
+      await this.keychain.setPassword(this.service, keychainAccount(serverUrl, username), secret);
+      return { stored: true };
+    } catch {
+      return { stored: false, reason: 'no-keychain' };
+    }
+  }
+
+  /** Forgets the device for this user at this server (revoked, or the server no longer knows it). */
+  async forget(serverUrl: string, username: string): Promise<boolean> {
+    try {
+      return await this.keychain.deletePassword(this.service, keychainAccount(serverUrl, username));
+    } catch {
+      return false;
+    }
+  }
+}
