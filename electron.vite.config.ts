@@ -12,6 +12,9 @@ export default defineConfig({
     build: {
       outDir: fromRoot('./out/main'),
       lib: { entry: fromRoot('./electron/main/index.ts') },
+      // keytar is a native module (an optional dependency: without it the app cannot remember devices): loaded from
+      // node_modules, where electron-builder rebuilds it for Electron, never copied into the bundle.
+      externalizeDeps: { include: ['keytar'] },
     },
   },
   preload: {

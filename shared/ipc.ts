@@ -5,6 +5,7 @@ import { z } from 'zod';
 export const IpcChannel = {
   appInfo: 'app:app.info',
   openExternal: 'app:app.open-external',
+  deviceTrust: 'app:device.trust',
 } as const;
 export type IpcChannel = (typeof IpcChannel)[keyof typeof IpcChannel];
 
@@ -14,10 +15,17 @@ export interface AppInfo {
   mode: 'personal' | 'kiosk';
 }
 
+/**
+ * Whether this computer remembers the device after the SMS code: not on a ward computer (kiosk: residents share it),
+ * and not where the OS has no working keychain (Linux without a Secret Service); then every sign-in asks for the code.
+ */
+export type DeviceTrust = { canRemember: true } | { canRemember: false; reason: 'kiosk' | 'no-keychain' };
+
 export const OpenExternalArgs = z.tuple([z.string().url().startsWith('https://')]);
 
 /** What the preload script exposes as `window.bridge`. The renderer checks for its presence to know it runs in Electron. */
 export interface Bridge {
   appInfo(): Promise<AppInfo>;
   openExternal(url: string): Promise<void>;
+  deviceTrust(): Promise<DeviceTrust>;
 }

@@ -1,14 +1,15 @@
-// Content-Security-Policy for every app:// response. Same policy as the server's web mode, except that the API lives
-// on another origin here (the configured server), so connect-src and img-src name it explicitly.
-export function buildCsp(serverOrigin: string): string {
+// Content-Security-Policy for every app:// response. Same policy as the server's web mode: the renderer talks to its
+// own origin only, app://portal/api/… being forwarded to the configured server by main (api-proxy.ts), so no other
+// origin is named at all.
+export function buildCsp(): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
     // Vuetify writes its theme into a <style> element at run time; scripts stay strict.
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob: ${serverOrigin}`,
+    "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    `connect-src ${serverOrigin}`,
+    "connect-src 'self'",
     "media-src 'none'",
     "object-src 'none'",
     "frame-src 'none'",
@@ -21,9 +22,9 @@ export function buildCsp(serverOrigin: string): string {
 }
 
 /** Headers added to every file served from app://, next to the CSP. */
-export function appResponseHeaders(serverOrigin: string): Record<string, string> {
+export function appResponseHeaders(): Record<string, string> {
   return {
-    'Content-Security-Policy': buildCsp(serverOrigin),
+    'Content-Security-Policy': buildCsp(),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',

@@ -5,7 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeviceSecretStore, KEYCHAIN_SERVICE, keychainAccount, type KeychainBackend } from './device-secret-store.ts';
+import {
+  DeviceSecretStore,
+  KEYCHAIN_SERVICE,
+  keychainAccount,
+  loadKeychain,
+  NO_KEYCHAIN,
+  type KeychainBackend,
+} from './device-secret-store.ts';
 import { startPrivateKeyring, type PrivateKeyring } from './keyring.test-support.ts';
 
 const SECRET_A = 'A'.repeat(42) + 'a';
@@ -70,6 +77,21 @@ describe('DeviceSecretStore on a real keychain', () => {
     expect(await keytar.getPassword(KEYCHAIN_SERVICE, `${CARE} gerrit`)).toBeNull();
     await keytar.setPassword(KEYCHAIN_SERVICE, `${CARE} gerrit`, 'iets anders dan een geheim');
     expect(await store.load(CARE, 'gerrit')).toBeNull();
+  });
+});
+
+describe('without keytar (its native build missing)', () => {
+  it('loadKeychain uses keytar when it loads, and otherwise a keychain that stores and reads nothing', async () => {
+    const lazy = new DeviceSecretStore(loadKeychain());
+    expect(await lazy.available()).toBe(true);
+    expect(await lazy.load(CARE, 'annie')).toBe(SECRET_B);
+    const missing = loadKeychain(() => Promise.reject(new Error("Cannot find module 'keytar'")));
+    for (const none of [new DeviceSecretStore(NO_KEYCHAIN), new DeviceSecretStore(missing)]) {
+      expect(await none.available()).toBe(false);
+      expect(await none.save(CARE, 'truus', SECRET_A)).toEqual({ stored: false, reason: 'no-keychain' });
+      expect(await none.load(CARE, 'truus')).toBeNull();
+      expect(await none.forget(CARE, 'truus')).toBe(false);
+    }
   });
 });
 

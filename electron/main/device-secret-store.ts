@@ -15,6 +15,29 @@ export interface KeychainBackend {
   deletePassword(service: string, account: string): Promise<boolean>;
 }
 
+/** Where keytar itself is missing (an optional dependency whose native build failed): a keychain that never works. */
+export const NO_KEYCHAIN: KeychainBackend = {
+  getPassword: () => Promise.reject(new Error('no keychain')),
+  setPassword: () => Promise.reject(new Error('no keychain')),
+  deletePassword: () => Promise.reject(new Error('no keychain')),
+};
+
+/**
+ * keytar, loaded on first use; NO_KEYCHAIN when it does not load (the app then asks for the SMS code at every
+ * sign-in). Lazy, so starting the app never waits for the native module.
+ */
+export function loadKeychain(
+  load: () => Promise<KeychainBackend> = async () => (await import('keytar')).default,
+): KeychainBackend {
+  let backend: Promise<KeychainBackend> | null = null;
+  const ready = () => (backend ??= load().catch(() => NO_KEYCHAIN));
+  return {
+    getPassword: async (service, account) => (await ready()).getPassword(service, account),
+    setPassword: async (service, account, password) => (await ready()).setPassword(service, account, password),
+    deletePassword: async (service, account) => (await ready()).deletePassword(service, account),
+  };
+}
+
 /** A device secret as the server issues it: 256 random bits, base64url (the server refuses anything else too). */
 const SECRET_RE = /^[A-Za-z0-9_-]{43}$/;
 

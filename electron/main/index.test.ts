@@ -97,6 +97,18 @@ describe('main start-up', () => {
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
   });
 
+  it('tells our page only whether the device is remembered: never on a ward computer (--kiosk)', async () => {
+    const argv = process.argv;
+    process.argv = [argv[0]!, '.', '--kiosk'];
+    try {
+      await startMain();
+    } finally {
+      process.argv = argv;
+    }
+    await expect(ipcHandler(IpcChannel.deviceTrust)(trusted)).resolves.toEqual({ canRemember: false, reason: 'kiosk' });
+    await expect(ipcHandler(IpcChannel.deviceTrust)(untrusted)).rejects.toThrow('untrusted-sender');
+  });
+
   it('opens one sandboxed window on app://portal/ with the built preload', () => {
     expect(electron.windows).toHaveLength(1);
     const [win] = electron.windows;

@@ -2,7 +2,9 @@
 // Order matters: scheme privileges, sandbox and the instance lock must be settled before `ready`.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
+import { createApiProxy } from './api-proxy.ts';
 import { ArgsError, parseLaunchArgs, type LaunchOptions } from './args.ts';
+import { DeviceSecretStore, loadKeychain } from './device-secret-store.ts';
 import { defaultAllowedHosts } from './external-links.ts';
 import { denyAllPermissions, hardenAllWebContents } from './hardening.ts';
 import { registerIpcHandlers } from './ipc-handlers.ts';
@@ -50,8 +52,15 @@ function main(): void {
   void app.whenReady().then(() => {
     const portalSession = launch.kiosk ? session.fromPartition(KIOSK_PARTITION) : session.defaultSession;
     for (const ses of new Set([session.defaultSession, portalSession])) denyAllPermissions(ses);
-    serveRenderer(portalSession, rendererDir, launch.serverOrigin);
-    registerIpcHandlers({ kiosk: launch.kiosk, linkPolicy });
+    const secrets = new DeviceSecretStore(loadKeychain());
+    const api = createApiProxy({
+      serverOrigin: launch.serverOrigin,
+      fetch: (url, init) => portalSession.fetch(url, init),
+      secrets,
+      rememberDevices: !launch.kiosk,
+    });
+    serveRenderer(portalSession, rendererDir, api);
+    registerIpcHandlers({ kiosk: launch.kiosk, linkPolicy, secrets });
     mainWindow = createMainWindow({ kiosk: launch.kiosk, preloadPath, allowDevTools: !app.isPackaged });
     mainWindow.on('closed', () => (mainWindow = null));
   });

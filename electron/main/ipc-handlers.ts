@@ -1,7 +1,8 @@
 // One ipcMain.handle per channel of shared/ipc.ts, each behind guardedHandler (sender check + zod parsing).
 import { app, ipcMain, shell } from 'electron';
 import { z } from 'zod';
-import { IpcChannel, OpenExternalArgs, type AppInfo } from '../../shared/ipc.ts';
+import { IpcChannel, OpenExternalArgs, type AppInfo, type DeviceTrust } from '../../shared/ipc.ts';
+import type { DeviceSecretStore } from './device-secret-store.ts';
 import { isAllowedExternalUrl, type ExternalLinkPolicy } from './external-links.ts';
 import { guardedHandler, IpcRejected } from './ipc-guard.ts';
 
@@ -10,9 +11,10 @@ const NoArgs = z.tuple([]);
 export interface IpcContext {
   kiosk: boolean;
   linkPolicy: ExternalLinkPolicy;
+  secrets: DeviceSecretStore;
 }
 
-export function registerIpcHandlers({ kiosk, linkPolicy }: IpcContext): void {
+export function registerIpcHandlers({ kiosk, linkPolicy, secrets }: IpcContext): void {
   ipcMain.handle(
     IpcChannel.appInfo,
     guardedHandler(NoArgs, (): AppInfo => ({
@@ -27,6 +29,13 @@ export function registerIpcHandlers({ kiosk, linkPolicy }: IpcContext): void {
       // The schema only says "https"; the allowlist decides which hosts.
       if (!isAllowedExternalUrl(url, linkPolicy)) throw new IpcRejected('not-allowed');
       await shell.openExternal(url);
+    }),
+  );
+  ipcMain.handle(
+    IpcChannel.deviceTrust,
+    guardedHandler(NoArgs, async (): Promise<DeviceTrust> => {
+      if (kiosk) return { canRemember: false, reason: 'kiosk' };
+      return (await secrets.available()) ? { canRemember: true } : { canRemember: false, reason: 'no-keychain' };
     }),
   );
 }

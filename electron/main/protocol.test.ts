@@ -18,7 +18,11 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 const ses = fakeSession();
 // The fake only models what serveRenderer touches.
-serveRenderer(ses as never, rendererDir, 'https://pluryn.example.nl');
+const apiCalls: Request[] = [];
+serveRenderer(ses as never, rendererDir, async (request) => {
+  apiCalls.push(request);
+  return new Response('{"from":"api"}', { status: 200 });
+});
 const handler = ses.handlers.get('app')!;
 const get = (url: string, method = 'GET') => handler(new Request(url, { method }));
 
@@ -36,7 +40,7 @@ describe('serveRenderer', () => {
     const index = await get('app://portal/');
     expect(index.status).toBe(200);
     expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(index.headers.get('content-security-policy')).toContain('connect-src https://pluryn.example.nl');
+    expect(index.headers.get('content-security-policy')).toContain("connect-src 'self'");
     expect(index.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await index.text()).toContain('<title>x</title>');
 
@@ -50,6 +54,15 @@ describe('serveRenderer', () => {
     const missing = await get('app://portal/assets/nope.js');
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-security-policy')).toBeTruthy();
+  });
+
+  it('hands calls under /api/ to the API proxy, any method; nothing else', async () => {
+    const res = await get('app://portal/api/v1/auth/login', 'POST');
+    expect(await res.text()).toBe('{"from":"api"}');
+    expect(apiCalls.map((r) => `${r.method} ${r.url}`)).toEqual(['POST app://portal/api/v1/auth/login']);
+    expect((await get('app://portal/api', 'POST')).status).toBe(405);
+    expect((await get('app://other/api/v1/health')).status).toBe(403);
+    expect(apiCalls).toHaveLength(1);
   });
 
   it('never serves a file outside the renderer directory', async () => {

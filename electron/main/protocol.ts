@@ -1,9 +1,14 @@
 // Serves the built renderer over app://portal/ (see app-origin.ts for why not file://), with the CSP on every response.
 import { readFile } from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
-import { APP_SCHEME } from './app-origin.ts';
+import { API_PREFIX } from '../../shared/api/paths.ts';
+import { APP_SCHEME, isAppUrl } from './app-origin.ts';
 import { contentTypeFor, resolveAssetPath } from './asset-path.ts';
 import { appResponseHeaders } from './csp.ts';
+
+function isApiCall(url: string): boolean {
+  return isAppUrl(url) && new URL(url).pathname.startsWith(`${API_PREFIX}/`);
+}
 
 /** Must run before `app` is ready: privileges cannot be added to a scheme later. */
 export function registerAppScheme(): void {
@@ -17,10 +22,14 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Protocol handlers are per session, so the kiosk's in-memory partition needs its own registration. */
-export function serveRenderer(ses: Session, rendererDir: string, serverOrigin: string): void {
-  const headers = appResponseHeaders(serverOrigin);
+/**
+ * Protocol handlers are per session, so the kiosk's in-memory partition needs its own registration. Calls under
+ * /api/ go to `api` (the proxy to the server, api-proxy.ts); everything else is a file of the renderer.
+ */
+export function serveRenderer(ses: Session, rendererDir: string, api: (request: Request) => Promise<Response>): void {
+  const headers = appResponseHeaders();
   ses.protocol.handle(APP_SCHEME, async (request) => {
+    if (isApiCall(request.url)) return api(request);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response(null, { status: 405, headers });
     }

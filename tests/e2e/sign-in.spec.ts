@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { resetLinkFrom } from './portal-server.ts';
+import { expectAccessible } from './axe.ts';
 
 test.use({ portalFor: 'sign-in' });
 
@@ -177,4 +178,52 @@ test('after 5 wrong passwords the login page says when to try again', async ({ p
   }
   await fillLogin(page, 'wim', 'nog-een-keer-fout');
   await expect(page.getByTestId('form-alert')).toContainText('Probeer het over 1 minuut opnieuw');
+});
+
+test('in the desktop app without a keychain (or on a ward computer) the SMS step says the device is not remembered', async ({
+  portal,
+  browser,
+}) => {
+  const out = await portal.admin(
+    'client:create',
+    ...['--name', 'Jo Smit', '--username', 'josmit', '--email', 'jo.smit@example.nl', '--mobile', '+31655443322'],
+  );
+  const temporary = /Tijdelijk wachtwoord[^:]*: (\S+)/.exec(out)![1]!;
+  for (const reason of ['no-keychain', 'kiosk', null] as const) {
+    const context = await browser.newContext();
+    // The preload's bridge, as Electron would expose it (no Electron binary here): only what the page asks.
+    if (reason) {
+      await context.addInitScript((why) => {
+        Object.assign(window, {
+          bridge: {
+            appInfo: async () => ({
+              version: '0.1.0',
+              platform: 'linux',
+              mode: why === 'kiosk' ? 'kiosk' : 'personal',
+            }),
+            openExternal: async () => undefined,
+            deviceTrust: async () => ({ canRemember: false, reason: why }),
+          },
+        });
+      }, reason);
+    }
+    const page = await context.newPage();
+    const before = portal.sms().length;
+    await page.goto(portal.url);
+    await fillLogin(page, 'josmit', temporary);
+    await expect(page.getByRole('heading', { name: 'Apparaat verificatie' })).toBeVisible();
+    await portal.nextCode(before);
+    const notice = page.getByTestId('not-remembered');
+    if (reason === 'no-keychain') {
+      await expect(notice).toContainText('Deze computer kan uw apparaat niet onthouden');
+      await expectAccessible(page, 'Apparaat verificatie zonder sleutelopslag');
+    } else if (reason === 'kiosk') {
+      await expect(notice).toContainText('Dit is een computer van de afdeling');
+    } else {
+      // A browser remembers by its cookie: no such notice.
+      await expect(page.getByTestId('verify-intro')).toBeVisible();
+      await expect(notice).toHaveCount(0);
+    }
+    await context.close();
+  }
 });

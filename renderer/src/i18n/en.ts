@@ -53,6 +53,11 @@ export const en: MessageSchema = {
     resendWait: 'You can ask for a new code in {time}.',
     resent: 'A new code has been sent to {mobile}.',
     cancel: 'Stop and go back to sign in',
+    notRemembered: {
+      kiosk: 'This is a ward computer: your device is not remembered here. You get a text message code every time.',
+      noKeychain:
+        'This computer cannot remember your device (it has no secure key store). You get a text message code every time you sign in.',
+    },
   },
   changePassword: {
     title: 'Change password',

@@ -54,6 +54,12 @@ export const nl = {
     resendWait: 'U kunt over {time} een nieuwe code laten sturen.',
     resent: 'Er is een nieuwe code gestuurd naar {mobile}.',
     cancel: 'Stoppen en terug naar Inloggen',
+    notRemembered: {
+      kiosk:
+        'Dit is een computer van de afdeling: uw apparaat wordt hier niet onthouden. U krijgt hier elke keer een sms-code.',
+      noKeychain:
+        'Deze computer kan uw apparaat niet onthouden (er is geen beveiligde sleutelopslag). U krijgt elke keer dat u inlogt een sms-code.',
+    },
   },
   changePassword: {
     title: 'Wachtwoord wijzigen',

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { Bridge, DeviceTrust } from '../../../shared/ipc.ts';
+import { notRememberedKey } from './desktop.ts';
+import { nl } from '../i18n/nl.ts';
+
+const bridge = (answer: () => Promise<DeviceTrust>): Bridge => ({
+  appInfo: () => Promise.reject(new Error('unused')),
+  openExternal: () => Promise.reject(new Error('unused')),
+  deviceTrust: answer,
+});
+
+describe('notRememberedKey', () => {
+  it('says nothing in a browser, or where the keychain works', async () => {
+    expect(await notRememberedKey(null)).toBeNull();
+    expect(await notRememberedKey(bridge(async () => ({ canRemember: true })))).toBeNull();
+    expect(await notRememberedKey(bridge(() => Promise.reject(new Error('ipc'))))).toBeNull();
+  });
+
+  it('names the reason: a ward computer, or no keychain on this computer', async () => {
+    const kiosk = await notRememberedKey(bridge(async () => ({ canRemember: false, reason: 'kiosk' })));
+    const none = await notRememberedKey(bridge(async () => ({ canRemember: false, reason: 'no-keychain' })));
+    expect(kiosk).toBe('verify.notRemembered.kiosk');
+    expect(none).toBe('verify.notRemembered.noKeychain');
+    expect(nl.verify.notRemembered.noKeychain).toContain('sms-code');
+  });
+});

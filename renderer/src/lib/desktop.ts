@@ -1,0 +1,22 @@
+// The desktop app's bridge (electron/preload): present only when the renderer runs in Electron; in a browser null.
+import type { Bridge, DeviceTrust } from '../../../shared/ipc.ts';
+
+export function desktopBridge(): Bridge | null {
+  return (window as Window & { bridge?: Bridge }).bridge ?? null;
+}
+
+/**
+ * Why this computer will not remember the device after the SMS code, as an i18n key; null in a browser (its cookie
+ * remembers) and in the desktop app with a working keychain.
+ */
+export async function notRememberedKey(bridge: Bridge | null = desktopBridge()): Promise<string | null> {
+  if (!bridge) return null;
+  let trust: DeviceTrust;
+  try {
+    trust = await bridge.deviceTrust();
+  } catch {
+    return null;
+  }
+  if (trust.canRemember) return null;
+  return trust.reason === 'kiosk' ? 'verify.notRemembered.kiosk' : 'verify.notRemembered.noKeychain';
+}
