@@ -6,6 +6,7 @@ export const IpcChannel = {
   appInfo: 'app:app.info',
   openExternal: 'app:app.open-external',
   deviceTrust: 'app:device.trust',
+  endSession: 'app:session.end',
 } as const;
 export type IpcChannel = (typeof IpcChannel)[keyof typeof IpcChannel];
 
@@ -13,6 +14,8 @@ export interface AppInfo {
   version: string;
   platform: string;
   mode: 'personal' | 'kiosk';
+  /** Kiosk: sign-out after this many seconds without input (a countdown shows in the last minute); else null. */
+  idleLogoutSeconds: number | null;
 }
 
 /**
@@ -28,4 +31,9 @@ export interface Bridge {
   appInfo(): Promise<AppInfo>;
   openExternal(url: string): Promise<void>;
   deviceTrust(): Promise<DeviceTrust>;
+  /**
+   * After a sign-out on a ward computer: everything of the window's session is cleared (cookies, storage, cache) and
+   * the app starts again at a clean login screen. Elsewhere nothing happens (false).
+   */
+  endSession(): Promise<boolean>;
 }

@@ -1,17 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { ArgsError, DEFAULT_SERVER_URL, parseLaunchArgs, toServerOrigin } from './args.ts';
+import { ArgsError, DEFAULT_IDLE_MINUTES, DEFAULT_SERVER_URL, parseLaunchArgs, toServerOrigin } from './args.ts';
 
 describe('parseLaunchArgs', () => {
   it('defaults to the local server in personal mode', () => {
-    expect(parseLaunchArgs(['.'])).toEqual({ serverOrigin: new URL(DEFAULT_SERVER_URL).origin, kiosk: false });
+    expect(parseLaunchArgs(['.'])).toEqual({
+      serverOrigin: new URL(DEFAULT_SERVER_URL).origin,
+      kiosk: false,
+      idleMinutes: DEFAULT_IDLE_MINUTES,
+    });
   });
 
   it('reads --server URL, --server=URL and --kiosk among foreign switches', () => {
     expect(parseLaunchArgs(['.', '--no-sandbox', '--server', 'https://pluryn.example.nl/pad', '--kiosk'])).toEqual({
       serverOrigin: 'https://pluryn.example.nl',
       kiosk: true,
+      idleMinutes: 5,
     });
     expect(parseLaunchArgs(['--server=http://localhost:9000']).serverOrigin).toBe('http://localhost:9000');
+  });
+
+  it('reads the idle time of a ward computer: --idle-minutes N or =N, 1 to 60 minutes', () => {
+    expect(parseLaunchArgs(['--kiosk', '--idle-minutes', '10']).idleMinutes).toBe(10);
+    expect(parseLaunchArgs(['--idle-minutes=1']).idleMinutes).toBe(1);
+    for (const bad of [
+      ['--idle-minutes'],
+      ['--idle-minutes', '0'],
+      ['--idle-minutes=61'],
+      ['--idle-minutes=2.5'],
+      ['--idle-minutes=x'],
+    ]) {
+      expect(() => parseLaunchArgs(bad), bad.join(' ')).toThrow(ArgsError);
+    }
   });
 
   it('refuses --server without a value', () => {

@@ -59,6 +59,17 @@ async function startMain(gotLock = true) {
   await new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Main started as on a ward computer (`--kiosk` on the command line). */
+async function startKioskMain() {
+  const argv = process.argv;
+  process.argv = [argv[0]!, '.', '--kiosk'];
+  try {
+    await startMain();
+  } finally {
+    process.argv = argv;
+  }
+}
+
 const trusted = { senderFrame: { url: 'app://portal/', parent: null } };
 const untrusted = { senderFrame: { url: 'https://evil.nl/', parent: null } };
 
@@ -85,6 +96,7 @@ describe('main start-up', () => {
       version: '0.1.0',
       platform: process.platform,
       mode: 'personal',
+      idleLogoutSeconds: null,
     });
     await expect(ipcHandler(IpcChannel.appInfo)(untrusted)).rejects.toThrow('untrusted-sender');
   });
@@ -98,15 +110,25 @@ describe('main start-up', () => {
   });
 
   it('tells our page only whether the device is remembered: never on a ward computer (--kiosk)', async () => {
-    const argv = process.argv;
-    process.argv = [argv[0]!, '.', '--kiosk'];
-    try {
-      await startMain();
-    } finally {
-      process.argv = argv;
-    }
+    await startKioskMain();
     await expect(ipcHandler(IpcChannel.deviceTrust)(trusted)).resolves.toEqual({ canRemember: false, reason: 'kiosk' });
     await expect(ipcHandler(IpcChannel.deviceTrust)(untrusted)).rejects.toThrow('untrusted-sender');
+    await expect(ipcHandler(IpcChannel.appInfo)(trusted)).resolves.toMatchObject({
+      mode: 'kiosk',
+      idleLogoutSeconds: 300,
+    });
+  });
+
+  it('after a sign-out on a ward computer clears its session and loads the app afresh; a personal install keeps it', async () => {
+    await expect(ipcHandler(IpcChannel.endSession)(trusted)).resolves.toBe(false);
+    expect(electron.defaultSession.clearStorageData).not.toHaveBeenCalled();
+    await startKioskMain();
+    await expect(ipcHandler(IpcChannel.endSession)(untrusted)).rejects.toThrow('untrusted-sender');
+    expect(electron.kioskSession.clearStorageData).not.toHaveBeenCalled();
+    await expect(ipcHandler(IpcChannel.endSession)(trusted)).resolves.toBe(true);
+    expect(electron.kioskSession.clearStorageData).toHaveBeenCalledTimes(1);
+    expect(electron.kioskSession.clearCache).toHaveBeenCalledTimes(1);
+    expect(electron.windows.at(-1)!.loadURL).toHaveBeenLastCalledWith('app://portal/');
   });
 
   it('opens one sandboxed window on app://portal/ with the built preload', () => {

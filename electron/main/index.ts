@@ -10,6 +10,7 @@ import { denyAllPermissions, hardenAllWebContents } from './hardening.ts';
 import { registerIpcHandlers } from './ipc-handlers.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { createMainWindow } from './window.ts';
+import { APP_ENTRY_URL } from './app-origin.ts';
 import { KIOSK_PARTITION } from './window-options.ts';
 
 // Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
@@ -60,7 +61,18 @@ function main(): void {
       rememberDevices: !launch.kiosk,
     });
     serveRenderer(portalSession, rendererDir, api);
-    registerIpcHandlers({ kiosk: launch.kiosk, linkPolicy, secrets });
+    registerIpcHandlers({
+      kiosk: launch.kiosk,
+      linkPolicy,
+      secrets,
+      idleMinutes: launch.idleMinutes,
+      endKioskSession: async () => {
+        // The next resident finds nothing of this one: no cookie, no storage, no cached answer, no page state.
+        await portalSession.clearStorageData();
+        await portalSession.clearCache();
+        await mainWindow?.loadURL(APP_ENTRY_URL);
+      },
+    });
     mainWindow = createMainWindow({ kiosk: launch.kiosk, preloadPath, allowDevTools: !app.isPackaged });
     mainWindow.on('closed', () => (mainWindow = null));
   });

@@ -12,15 +12,20 @@ export interface IpcContext {
   kiosk: boolean;
   linkPolicy: ExternalLinkPolicy;
   secrets: DeviceSecretStore;
+  /** Kiosk: minutes without input before the sign-out. */
+  idleMinutes: number;
+  /** Kiosk: clears the window's session and loads the app afresh. */
+  endKioskSession: () => Promise<void>;
 }
 
-export function registerIpcHandlers({ kiosk, linkPolicy, secrets }: IpcContext): void {
+export function registerIpcHandlers({ kiosk, linkPolicy, secrets, idleMinutes, endKioskSession }: IpcContext): void {
   ipcMain.handle(
     IpcChannel.appInfo,
     guardedHandler(NoArgs, (): AppInfo => ({
       version: app.getVersion(),
       platform: process.platform,
       mode: kiosk ? 'kiosk' : 'personal',
+      idleLogoutSeconds: kiosk ? idleMinutes * 60 : null,
     })),
   );
   ipcMain.handle(
@@ -36,6 +41,15 @@ export function registerIpcHandlers({ kiosk, linkPolicy, secrets }: IpcContext):
     guardedHandler(NoArgs, async (): Promise<DeviceTrust> => {
       if (kiosk) return { canRemember: false, reason: 'kiosk' };
       return (await secrets.available()) ? { canRemember: true } : { canRemember: false, reason: 'no-keychain' };
+    }),
+  );
+  ipcMain.handle(
+    IpcChannel.endSession,
+    guardedHandler(NoArgs, async (): Promise<boolean> => {
+      // A personal install keeps its session: the next start stays signed in as the server allows.
+      if (!kiosk) return false;
+      await endKioskSession();
+      return true;
     }),
   );
 }

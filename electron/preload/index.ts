@@ -9,6 +9,7 @@ const bridge: Bridge = {
     await ipcRenderer.invoke(IpcChannel.openExternal, url);
   },
   deviceTrust: () => ipcRenderer.invoke(IpcChannel.deviceTrust) as Promise<DeviceTrust>,
+  endSession: () => ipcRenderer.invoke(IpcChannel.endSession) as Promise<boolean>,
 };
 
 contextBridge.exposeInMainWorld('bridge', bridge);

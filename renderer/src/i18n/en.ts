@@ -648,6 +648,11 @@ export const en: MessageSchema = {
     title: 'Page not found',
     text: 'This page does not exist.',
   },
+  kiosk: {
+    idleTitle: 'Are you still there?',
+    idleText: 'You have not done anything for a while. In {seconds} seconds you will be signed out automatically.',
+    stillHere: 'I am still here',
+  },
   notices: {
     accountCreated:
       'Your account has been created. Now sign in with your username and password. You will receive an SMS code on your mobile phone.',
@@ -658,6 +663,7 @@ export const en: MessageSchema = {
     passwordReset: 'Your password has been changed. You can now sign in.',
     passwordChanged: 'Your password has been changed.',
     loggedOut: 'You have signed out.',
+    idleLoggedOut: 'You have been signed out automatically because you did not do anything for a while.',
   },
   errors: {
     // the client's network (issue 4)

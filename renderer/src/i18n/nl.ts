@@ -659,6 +659,11 @@ export const nl = {
     title: 'Pagina niet gevonden',
     text: 'Deze pagina bestaat niet.',
   },
+  kiosk: {
+    idleTitle: 'Bent u er nog?',
+    idleText: 'U heeft een tijdje niets gedaan. Over {seconds} seconden wordt u automatisch uitgelogd.',
+    stillHere: 'Ik ben er nog',
+  },
   notices: {
     accountCreated:
       'Uw account is aangemaakt. Log nu in met uw gebruikersnaam en wachtwoord. U krijgt daarbij een sms-code op uw mobiele telefoon.',
@@ -669,6 +674,7 @@ export const nl = {
     passwordReset: 'Uw wachtwoord is gewijzigd. U kunt nu inloggen.',
     passwordChanged: 'Uw wachtwoord is gewijzigd.',
     loggedOut: 'U bent uitgelogd.',
+    idleLoggedOut: 'U bent automatisch uitgelogd omdat u een tijdje niets heeft gedaan.',
   },
   errors: {
     // the client's network (issue 4)

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Bridge, DeviceTrust } from '../../../shared/ipc.ts';
-import { notRememberedKey } from './desktop.ts';
+import { endDesktopSession, notRememberedKey } from './desktop.ts';
 import { nl } from '../i18n/nl.ts';
 
 const bridge = (answer: () => Promise<DeviceTrust>): Bridge => ({
   appInfo: () => Promise.reject(new Error('unused')),
   openExternal: () => Promise.reject(new Error('unused')),
   deviceTrust: answer,
+  endSession: () => Promise.resolve(false),
 });
 
 describe('notRememberedKey', () => {
@@ -22,5 +23,18 @@ describe('notRememberedKey', () => {
     expect(kiosk).toBe('verify.notRemembered.kiosk');
     expect(none).toBe('verify.notRemembered.noKeychain');
     expect(nl.verify.notRemembered.noKeychain).toContain('sms-code');
+  });
+});
+
+describe('endDesktopSession', () => {
+  it('asks main to clear the session, and never fails the sign-out', async () => {
+    let asked = 0;
+    const b = { ...bridge(async () => ({ canRemember: true })), endSession: async () => (asked++, true) };
+    await endDesktopSession(b);
+    expect(asked).toBe(1);
+    await expect(
+      endDesktopSession({ ...b, endSession: () => Promise.reject(new Error('ipc')) }),
+    ).resolves.toBeUndefined();
+    await expect(endDesktopSession(null)).resolves.toBeUndefined();
   });
 });

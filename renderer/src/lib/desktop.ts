@@ -2,7 +2,17 @@
 import type { Bridge, DeviceTrust } from '../../../shared/ipc.ts';
 
 export function desktopBridge(): Bridge | null {
+  if (typeof window === 'undefined') return null;
   return (window as Window & { bridge?: Bridge }).bridge ?? null;
+}
+
+/** After a sign-out: on a ward computer main clears the window's session and restarts the app at the login screen. */
+export async function endDesktopSession(bridge: Bridge | null = desktopBridge()): Promise<void> {
+  try {
+    await bridge?.endSession();
+  } catch {
+    // A personal install or an old main: nothing to clear.
+  }
 }
 
 /**

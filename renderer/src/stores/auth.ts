@@ -5,6 +5,7 @@ import type { AuthStep, Me, SessionInfo, VerificationInfo } from '../../../share
 import { authApi } from '../api/auth.ts';
 import { ApiError } from '../api/api-error.ts';
 import { ErrorCode } from '../../../shared/api/errors.ts';
+import { endDesktopSession } from '../lib/desktop.ts';
 
 export type MeOutcome = 'signed-in' | 'signed-out' | 'expired';
 
@@ -89,6 +90,8 @@ export const useAuthStore = defineStore('auth', () => {
       // Even when the call fails (network), nothing of the session stays in this window.
       clear();
       redirectAfterLogin.value = null;
+      // On a ward computer nothing stays for the next resident either (desktop app only).
+      await endDesktopSession();
     }
   }
 

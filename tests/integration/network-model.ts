@@ -15,12 +15,13 @@
 // No shrinking (endOnFailure): every attempt would replay a fresh world and hundreds of steps; the failure message
 // has the command log up to the failing step instead, and the fast-check seed and path to replay that very run.
 //
-// Knobs: NETWORK_MODEL_SEED (fast-check's seed; the Careyn world uses it, the SVRZ world seed + 1), NETWORK_MODEL_STEPS
-// (total steps, 70 % Careyn and 30 % SVRZ, in runs of at most RUN_STEPS), NETWORK_MODEL_PATH (the path printed on a
-// failure: replays only that run; the message prints the whole command line, including `-t <world>`).
+// The two worlds run as two test files (network-model-careyn.test.ts, network-model-svrz.test.ts), so vitest runs
+// them side by side on two workers. Knobs: NETWORK_MODEL_SEED (fast-check's seed; the Careyn world uses it, the SVRZ
+// world seed + 1), NETWORK_MODEL_STEPS (total steps, half in each world, in runs of at most RUN_STEPS),
+// NETWORK_MODEL_PATH (the path printed on a failure: replays only that run; the message prints the command line).
 import fc from 'fast-check';
 import type Router from '@koa/router';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { API_PREFIX, ApiPath } from '../../shared/api/paths.ts';
 import { HomePath } from '../../shared/api/home.ts';
 import { MessagePath } from '../../shared/api/messages.ts';
@@ -854,24 +855,29 @@ function rightsText(r: Partial<Rights>): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-afterAll(closeAll);
-
 /** Runs of at most RUN_STEPS steps, together at least `steps`. */
 function runsFor(steps: number): { numRuns: number; length: number } {
   const numRuns = Math.max(1, Math.ceil(steps / RUN_STEPS));
   return { numRuns, length: Math.ceil(steps / numRuns) };
 }
 
-const WORLDS: WorldOptions[] = [
-  { label: 'Careyn', env: { PORTAL_INVITATION_DAYS: '2' }, delegate: true, seed: SEED, steps: Math.ceil(STEPS * 0.7) },
-  {
+/** Careyn lets the client delegate Instellingen; SVRZ does not (only client or representative manage). */
+const WORLDS = {
+  Careyn: {
+    label: 'Careyn',
+    env: { PORTAL_INVITATION_DAYS: '2' },
+    delegate: true,
+    seed: SEED,
+    steps: Math.ceil(STEPS / 2),
+  },
+  SVRZ: {
     label: 'SVRZ',
     env: { PORTAL_ORG_PRESET: 'svrz', PORTAL_ORG_NAME: 'SVRZ', PORTAL_INVITATION_DAYS: '2' },
     delegate: false,
     seed: SEED + 1,
-    steps: Math.floor(STEPS * 0.3),
+    steps: Math.floor(STEPS / 2),
   },
-];
+} satisfies Record<string, WorldOptions>;
 
 function report(o: WorldOptions, stats: Stats, ms: number, cpuMs: number): string {
   const round = (_k: string, v: unknown) => (typeof v === 'number' ? Math.round(v) : v);
@@ -884,67 +890,72 @@ function report(o: WorldOptions, stats: Stats, ms: number, cpuMs: number): strin
   );
 }
 
-it('the sweep tries every route under /clients/:clientId that the app has', async () => {
-  const tp = await startTestPortal();
-  const app = createApp({ config: tp.config, deps: tp.portal.deps, log: silentLogger });
-  const api = app.middleware.map((mw) => (mw as { router?: Router }).router).find((r) => r !== undefined)!;
-  const prefix = `${API_PREFIX}/clients/:clientId/`;
-  const served = api.stack.flatMap((layer) => {
-    const path = String(layer.path);
-    if (!path.startsWith(prefix)) return [];
-    return layer.methods.filter((m) => m !== 'HEAD').map((m) => `${m} ${path.slice(API_PREFIX.length)}`);
+/** The test that ROUTES has every route of the app under /clients/:clientId (registered by one of the two files). */
+export function routeTableTest(): void {
+  afterAll(closeAll);
+  it('the sweep tries every route under /clients/:clientId that the app has', async () => {
+    const tp = await startTestPortal();
+    const app = createApp({ config: tp.config, deps: tp.portal.deps, log: silentLogger });
+    const api = app.middleware.map((mw) => (mw as { router?: Router }).router).find((r) => r !== undefined)!;
+    const prefix = `${API_PREFIX}/clients/:clientId/`;
+    const served = api.stack.flatMap((layer) => {
+      const path = String(layer.path);
+      if (!path.startsWith(prefix)) return [];
+      return layer.methods.filter((m) => m !== 'HEAD').map((m) => `${m} ${path.slice(API_PREFIX.length)}`);
+    });
+    const checked = [
+      `GET ${HomePath.home}`,
+      `GET ${NetworkPath.network}`,
+      ...ROUTES.map(([method, template]) => `${method} ${template.split('?')[0]!.replace(':self', ':userId')}`),
+    ];
+    expect(served.length).toBeGreaterThan(30);
+    expect([...new Set(checked)].sort()).toEqual([...new Set(served)].sort());
   });
-  const checked = [
-    `GET ${HomePath.home}`,
-    `GET ${NetworkPath.network}`,
-    ...ROUTES.map(([method, template]) => `${method} ${template.split('?')[0]!.replace(':self', ':userId')}`),
-  ];
-  expect(served.length).toBeGreaterThan(30);
-  expect([...new Set(checked)].sort()).toEqual([...new Set(served)].sort());
-});
+}
 
-describe('the network model: what every user may do equals the model, after every step', () => {
-  for (const o of WORLDS) {
-    const { numRuns, length } = runsFor(o.steps);
-    it(`${o.label}: ${numRuns} × ${length} random steps (seed ${o.seed})`, async () => {
-      const stats = newStats();
-      const started = performance.now();
-      const cpu = process.cpuUsage();
-      let details: fc.RunDetails<[number[][]]>;
-      try {
-        details = await fc.check(
-          fc.asyncProperty(runOf(length), async (steps) => {
-            const t = performance.now();
-            stats.runs++;
-            const w = new World(o, stats);
-            try {
-              await w.setUp();
-              stats.ms['set-up'] = (stats.ms['set-up'] ?? 0) + performance.now() - t;
-              await w.run(steps);
-            } finally {
-              await w.close();
-            }
-          }),
-          { seed: o.seed, endOnFailure: true, ...(PATH ? { path: PATH, numRuns: 1 } : { numRuns }) },
-        );
-      } finally {
-        const used = process.cpuUsage(cpu);
-        console.log(
-          report(o, stats, Math.round(performance.now() - started), Math.round((used.user + used.system) / 1000)),
-        );
-      }
-      if (details.failed) {
-        const error = details.errorInstance;
-        const env = `NETWORK_MODEL_SEED=${SEED}${STEPS === 10_000 ? '' : ` NETWORK_MODEL_STEPS=${STEPS}`}`;
-        throw new Error(
-          `${error instanceof Error ? error.message : String(error)}\n` +
-            `fast-check seed ${details.seed}, path "${details.counterexamplePath}"; replay this run with\n` +
-            `  ${env} NETWORK_MODEL_PATH=${details.counterexamplePath} npx vitest run tests/integration/network-model.test.ts -t ${o.label}`,
-          { cause: error },
-        );
-      }
-      // Every step was executed (a replayed path is one run).
-      expect(stats.steps).toBe(PATH ? length : numRuns * length);
-    }, 1_800_000);
-  }
-});
+/** One world's property: its runs, each a fresh world, with the complete sweep after every step. */
+export function worldTest(world: keyof typeof WORLDS, file: string): void {
+  afterAll(closeAll);
+  const o: WorldOptions = WORLDS[world];
+  const { numRuns, length } = runsFor(o.steps);
+  it(`${o.label}: ${numRuns} × ${length} random steps (seed ${o.seed})`, async () => {
+    const stats = newStats();
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    let details: fc.RunDetails<[number[][]]>;
+    try {
+      details = await fc.check(
+        fc.asyncProperty(runOf(length), async (steps) => {
+          const t = performance.now();
+          stats.runs++;
+          const w = new World(o, stats);
+          try {
+            await w.setUp();
+            stats.ms['set-up'] = (stats.ms['set-up'] ?? 0) + performance.now() - t;
+            await w.run(steps);
+          } finally {
+            await w.close();
+          }
+        }),
+        { seed: o.seed, endOnFailure: true, ...(PATH ? { path: PATH, numRuns: 1 } : { numRuns }) },
+      );
+    } finally {
+      const used = process.cpuUsage(cpu);
+      console.log(
+        report(o, stats, Math.round(performance.now() - started), Math.round((used.user + used.system) / 1000)),
+      );
+    }
+    if (details.failed) {
+      const error = details.errorInstance;
+      const env = `NETWORK_MODEL_SEED=${SEED}${STEPS === 10_000 ? '' : ` NETWORK_MODEL_STEPS=${STEPS}`}`;
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\n` +
+          `fast-check seed ${details.seed}, path "${details.counterexamplePath}"; replay this run with\n` +
+          `  ${env} NETWORK_MODEL_PATH=${details.counterexamplePath} npx vitest run ${file}`,
+        { cause: error },
+      );
+    }
+    // Every step was executed (a replayed path is one run).
+    expect(stats.steps).toBe(PATH ? length : numRuns * length);
+  }, 1_800_000);
+}
