@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ArgsError, DEFAULT_IDLE_MINUTES, DEFAULT_SERVER_URL, parseLaunchArgs, toServerOrigin } from './args.ts';
+import { ArgsError, DEFAULT_IDLE_MINUTES, parseLaunchArgs, parseServerOrigin, toServerOrigin } from './args.ts';
 
 describe('parseLaunchArgs', () => {
-  it('defaults to the local server in personal mode', () => {
+  it('names no server and no kiosk when the switches are absent (the connection comes from elsewhere)', () => {
     expect(parseLaunchArgs(['.'])).toEqual({
-      serverOrigin: new URL(DEFAULT_SERVER_URL).origin,
+      serverOrigin: null,
       kiosk: false,
       idleMinutes: DEFAULT_IDLE_MINUTES,
     });
@@ -46,6 +46,13 @@ describe('toServerOrigin', () => {
     expect(toServerOrigin('http://[::1]:8470')).toBe('http://[::1]:8470');
     expect(() => toServerOrigin('http://192.168.1.10:8470')).toThrow(ArgsError);
     expect(() => toServerOrigin('http://127.0.0.1.evil.nl')).toThrow(ArgsError);
+  });
+
+  it('says which rule an address breaks', () => {
+    expect(parseServerOrigin('https://x.nl/a')).toEqual({ ok: true, origin: 'https://x.nl' });
+    expect(parseServerOrigin('http://x.nl')).toMatchObject({ ok: false, reason: 'not-https' });
+    expect(parseServerOrigin('ftp://x.nl')).toMatchObject({ ok: false, reason: 'invalid-url' });
+    expect(parseServerOrigin('geen url')).toMatchObject({ ok: false, reason: 'invalid-url' });
   });
 
   it('refuses other schemes, credentials and garbage', () => {

@@ -1,11 +1,12 @@
 // Command-line switches of the desktop app. Parsed without Electron so the rules are unit-tested; an invalid value
 // stops the app with a message instead of silently talking to the wrong server.
-export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8470';
+// There is no default server: without `--server` the server comes from IT's clientportaal.json, the user's saved
+// choice or the first-start page (connection-config.ts).
 
 export interface LaunchOptions {
-  /** Origin of the portal server (scheme://host[:port]), the only place the renderer may connect to. */
-  serverOrigin: string;
-  /** Shared ward computer: fullscreen kiosk window, no devtools, in-memory session. */
+  /** `--server`: origin of the portal server (scheme://host[:port]); null when not given. */
+  serverOrigin: string | null;
+  /** `--kiosk`: shared ward computer (fullscreen kiosk window, no devtools, in-memory session). False: not given. */
   kiosk: boolean;
   /** Kiosk: minutes without input before the resident is signed out (`--idle-minutes`, 1–60; default 5). */
   idleMinutes: number;
@@ -36,7 +37,11 @@ export function parseLaunchArgs(argv: readonly string[]): LaunchOptions {
       i++;
     } else if (arg?.startsWith('--server=')) server = arg.slice('--server='.length);
   }
-  return { serverOrigin: toServerOrigin(server ?? DEFAULT_SERVER_URL), kiosk, idleMinutes: toIdleMinutes(idle) };
+  return {
+    serverOrigin: server === undefined ? null : toServerOrigin(server),
+    kiosk,
+    idleMinutes: toIdleMinutes(idle),
+  };
 }
 
 function toIdleMinutes(value: string | undefined): number {
@@ -47,19 +52,42 @@ function toIdleMinutes(value: string | undefined): number {
   return n;
 }
 
+export type ServerOriginResult =
+  { ok: true; origin: string } | { ok: false; reason: 'invalid-url' | 'not-https'; message: string };
+
 /**
  * Plain http is only accepted for a server on this machine: passwords, SMS codes and the device secret must not
- * cross a network unencrypted.
+ * cross a network unencrypted. The reason lets the first-start page say which rule a typed address breaks.
  */
-export function toServerOrigin(value: string): string {
+export function parseServerOrigin(value: string): ServerOriginResult {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ArgsError(`Ongeldige server-URL: ${value}`);
+    return { ok: false, reason: 'invalid-url', message: `Ongeldige server-URL: ${value}` };
   }
-  if (url.username || url.password) throw new ArgsError('De server-URL mag geen gebruikersnaam of wachtwoord bevatten');
-  if (url.protocol === 'https:') return url.origin;
-  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return url.origin;
-  throw new ArgsError(`De server-URL moet https gebruiken (http alleen voor deze computer): ${value}`);
+  if (url.username || url.password) {
+    return {
+      ok: false,
+      reason: 'invalid-url',
+      message: 'De server-URL mag geen gebruikersnaam of wachtwoord bevatten',
+    };
+  }
+  if (url.protocol === 'https:') return { ok: true, origin: url.origin };
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return { ok: true, origin: url.origin };
+  if (url.protocol === 'http:') {
+    return {
+      ok: false,
+      reason: 'not-https',
+      message: `De server-URL moet https gebruiken (http alleen voor deze computer): ${value}`,
+    };
+  }
+  return { ok: false, reason: 'invalid-url', message: `De server-URL moet met https:// beginnen: ${value}` };
+}
+
+/** As parseServerOrigin, throwing ArgsError with the Dutch message (command line, config files). */
+export function toServerOrigin(value: string): string {
+  const result = parseServerOrigin(value);
+  if (!result.ok) throw new ArgsError(result.message);
+  return result.origin;
 }

@@ -11,6 +11,7 @@ import {
   keychainAccount,
   loadKeychain,
   NO_KEYCHAIN,
+  wardComputerAccount,
   type KeychainBackend,
 } from './device-secret-store.ts';
 import { startPrivateKeyring, type PrivateKeyring } from './keyring.test-support.ts';
@@ -77,6 +78,26 @@ describe('DeviceSecretStore on a real keychain', () => {
     expect(await keytar.getPassword(KEYCHAIN_SERVICE, `${CARE} gerrit`)).toBeNull();
     await keytar.setPassword(KEYCHAIN_SERVICE, `${CARE} gerrit`, 'iets anders dan een geheim');
     expect(await store.load(CARE, 'gerrit')).toBeNull();
+  });
+});
+
+describe('the ward computer secret', () => {
+  it('is one entry per server beside the users, which no username can name', async () => {
+    expect(wardComputerAccount(`${CARE}/portaal/`)).toBe(`${CARE} #ward-computer`);
+    await store.save(CARE, 'truus', SECRET_A);
+    expect(await store.saveWardComputer(CARE, SECRET_B)).toEqual({ stored: true });
+    expect(await store.loadWardComputer(CARE)).toBe(SECRET_B);
+    expect(await store.loadWardComputer(OTHER)).toBeNull();
+    expect(await store.load(CARE, 'truus')).toBe(SECRET_A);
+    expect(await keytar.getPassword(KEYCHAIN_SERVICE, `${CARE} #ward-computer`)).toBe(SECRET_B);
+    expect(await store.forgetWardComputer(CARE)).toBe(true);
+    expect(await store.loadWardComputer(CARE)).toBeNull();
+    expect(await store.load(CARE, 'truus')).toBe(SECRET_A);
+    await expect(store.saveWardComputer(CARE, 'not a secret')).rejects.toThrow();
+    expect(await new DeviceSecretStore(NO_KEYCHAIN).saveWardComputer(CARE, SECRET_B)).toEqual({
+      stored: false,
+      reason: 'no-keychain',
+    });
   });
 });
 

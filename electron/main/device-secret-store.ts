@@ -51,6 +51,14 @@ export function keychainAccount(serverUrl: string, username: string): string {
   return `${new URL(serverUrl).origin} ${user}`;
 }
 
+/**
+ * The keychain account of this computer's own ward-computer secret at one server. "#" cannot occur in a username
+ * (letters, digits, ".", "_", "-"), so no user's entry can take its place.
+ */
+export function wardComputerAccount(serverUrl: string): string {
+  return `${new URL(serverUrl).origin} #ward-computer`;
+}
+
 export type SaveResult = { stored: true } | { stored: false; reason: 'no-keychain' };
 
 export class DeviceSecretStore {
@@ -70,10 +78,38 @@ export class DeviceSecretStore {
   }
 
   /** The secret remembered for this user at this server; null when none, or when the keychain cannot be read. */
-  async load(serverUrl: string, username: string): Promise<string | null> {
+  load(serverUrl: string, username: string): Promise<string | null> {
+    return this.get(keychainAccount(serverUrl, username));
+  }
+
+  /** Remembers the secret the server issued after a correct SMS code; without a keychain it is not kept anywhere. */
+  save(serverUrl: string, username: string, secret: string): Promise<SaveResult> {
+    return this.put(keychainAccount(serverUrl, username), secret);
+  }
+
+  /** Forgets the device for this user at this server (revoked, or the server no longer knows it). */
+  forget(serverUrl: string, username: string): Promise<boolean> {
+    return this.remove(keychainAccount(serverUrl, username));
+  }
+
+  /** The secret by which this computer is a registered ward computer of that server; null when it is none. */
+  loadWardComputer(serverUrl: string): Promise<string | null> {
+    return this.get(wardComputerAccount(serverUrl));
+  }
+
+  /** Keeps the secret a staff member's registration of this ward computer brought. */
+  saveWardComputer(serverUrl: string, secret: string): Promise<SaveResult> {
+    return this.put(wardComputerAccount(serverUrl), secret);
+  }
+
+  forgetWardComputer(serverUrl: string): Promise<boolean> {
+    return this.remove(wardComputerAccount(serverUrl));
+  }
+
+  private async get(account: string): Promise<string | null> {
     let value: string | null;
     try {
-      value = await this.keychain.getPassword(this.service, keychainAccount(serverUrl, username));
+      value = await this.keychain.getPassword(this.service, account);
     } catch {
       return null;
     }
@@ -81,21 +117,19 @@ export class DeviceSecretStore {
     return value !== null && SECRET_RE.test(value) ? value : null;
   }
 
-  /** Remembers the secret the server issued after a correct SMS code; without a keychain it is not kept anywhere. */
-  async save(serverUrl: string, username: string, secret: string): Promise<SaveResult> {
+  private async put(account: string, secret: string): Promise<SaveResult> {
     if (!SECRET_RE.test(secret)) throw new Error('not a device secret');
     try {
-      await this.keychain.setPassword(this.service, keychainAccount(serverUrl, username), secret);
+      await this.keychain.setPassword(this.service, account, secret);
       return { stored: true };
     } catch {
       return { stored: false, reason: 'no-keychain' };
     }
   }
 
-  /** Forgets the device for this user at this server (revoked, or the server no longer knows it). */
-  async forget(serverUrl: string, username: string): Promise<boolean> {
+  private async remove(account: string): Promise<boolean> {
     try {
-      return await this.keychain.deletePassword(this.service, keychainAccount(serverUrl, username));
+      return await this.keychain.deletePassword(this.service, account);
     } catch {
       return false;
     }

@@ -14,5 +14,7 @@ export function fakeSession() {
     setDevicePermissionHandler: vi.fn(),
     clearStorageData: vi.fn(async () => undefined),
     clearCache: vi.fn(async () => undefined),
+    /** session.fetch: answers 401 unless a test sets its own. */
+    fetch: vi.fn(async (_url: string, _init?: RequestInit) => new Response(null, { status: 401 })),
   };
 }

@@ -1,10 +1,20 @@
 // Runs main's start-up against a fake `electron` module and checks the wiring the pure-logic tests cannot see:
 // what is registered before `ready`, which IPC channels exist, the window and the navigation rules.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IpcChannel } from '../../shared/ipc.ts';
 import { fakeSession } from './electron-fake.test-support.ts';
 
 type Listener = (...args: unknown[]) => unknown;
+
+/** app.getPath('userData') of the fake: a fresh directory per test (connection.json lives there). */
+let userData = '';
+beforeEach(() => {
+  userData = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-main-userdata-'));
+});
+afterEach(() => fs.rmSync(userData, { recursive: true, force: true }));
 
 function makeElectron(opts: { gotLock: boolean }) {
   const appListeners = new Map<string, Listener>();
@@ -27,6 +37,8 @@ function makeElectron(opts: { gotLock: boolean }) {
         return Promise.resolve();
       }),
       getVersion: () => '0.1.0',
+      getPath: vi.fn((name: string) => (name === 'userData' ? userData : os.tmpdir())),
+      relaunch: vi.fn(),
       isPackaged: false,
       quit: vi.fn(),
       exit: vi.fn(),
@@ -59,16 +71,19 @@ async function startMain(gotLock = true) {
   await new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Main started as on a ward computer (`--kiosk` on the command line). */
-async function startKioskMain() {
+/** Main started with these switches (`electron . …`). */
+async function startMainWith(...switches: string[]) {
   const argv = process.argv;
-  process.argv = [argv[0]!, '.', '--kiosk'];
+  process.argv = [argv[0]!, '.', ...switches];
   try {
     await startMain();
   } finally {
     process.argv = argv;
   }
 }
+
+/** Main started as on a ward computer (`--kiosk` on the command line). */
+const startKioskMain = () => startMainWith('--kiosk');
 
 const trusted = { senderFrame: { url: 'app://portal/', parent: null } };
 const untrusted = { senderFrame: { url: 'https://evil.nl/', parent: null } };
@@ -176,5 +191,111 @@ describe('second instance', () => {
     expect(electron.app.quit).toHaveBeenCalled();
     expect(electron.windows).toHaveLength(0);
     expect(electron.ipcMain.handle).not.toHaveBeenCalled();
+  });
+});
+
+describe('connection at start-up', () => {
+  const apiCall = (ses: ReturnType<typeof fakeSession>) =>
+    ses.handlers.get('app')!(new Request('app://portal/api/v1/auth/me'));
+
+  it('without any server still serves the renderer, answers API calls itself with 503 not_configured', async () => {
+    await startMain();
+    await expect(ipcHandler(IpcChannel.connectionGet)(trusted)).resolves.toEqual({
+      serverOrigin: null,
+      mode: null,
+      serverLocked: false,
+      modeLocked: false,
+    });
+    expect(electron.windows[0]!.loadURL).toHaveBeenCalledWith('app://portal/');
+    const res = await apiCall(electron.defaultSession);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ error: { code: 'not_configured' } });
+    expect(electron.defaultSession.fetch).not.toHaveBeenCalled();
+  });
+
+  it('with `--server` forwards API calls to that server, the server locked', async () => {
+    await startMainWith('--server', 'https://careyn.example.nl');
+    await expect(ipcHandler(IpcChannel.connectionGet)(trusted)).resolves.toEqual({
+      serverOrigin: 'https://careyn.example.nl',
+      mode: 'personal',
+      serverLocked: true,
+      modeLocked: false,
+    });
+    await apiCall(electron.defaultSession);
+    expect(electron.defaultSession.fetch).toHaveBeenCalledWith(
+      'https://careyn.example.nl/api/v1/auth/me',
+      expect.anything(),
+    );
+  });
+
+  it('starts as the user saved it: a ward computer gets the kiosk window and its in-memory session', async () => {
+    fs.writeFileSync(
+      path.join(userData, 'connection.json'),
+      JSON.stringify({ version: 1, server: 'https://svrz.example.nl', mode: 'kiosk' }),
+    );
+    await startMain();
+    expect(electron.session.fromPartition).toHaveBeenCalled();
+    expect(electron.windows[0]!.options).toMatchObject({ kiosk: true });
+    await expect(ipcHandler(IpcChannel.appInfo)(trusted)).resolves.toMatchObject({ mode: 'kiosk' });
+    await apiCall(electron.kioskSession);
+    expect(electron.kioskSession.fetch).toHaveBeenCalledWith(
+      'https://svrz.example.nl/api/v1/auth/me',
+      expect.anything(),
+    );
+  });
+
+  it('a damaged saved choice: says so in Dutch and shows the first-start page', async () => {
+    fs.writeFileSync(path.join(userData, 'connection.json'), '{ kapot');
+    await startMain();
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Cliëntportaal',
+      expect.stringMatching(/De opgeslagen verbinding .* is geen geldige JSON[\s\S]*Kies de organisatie opnieuw/),
+    );
+    expect(electron.app.exit).not.toHaveBeenCalled();
+    await expect(ipcHandler(IpcChannel.connectionGet)(trusted)).resolves.toMatchObject({ serverOrigin: null });
+  });
+
+  it('a damaged preset file of IT: a Dutch dialog and a clean stop, no window', async () => {
+    const programDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-program-'));
+    fs.writeFileSync(path.join(programDir, 'clientportaal.json'), '{ "server": "http://intranet.zorg.local" }');
+    const execPath = process.execPath;
+    process.execPath = path.join(programDir, 'clientportaal');
+    try {
+      await expect(startMain()).rejects.toThrow(/moet https gebruiken/);
+    } finally {
+      process.execPath = execPath;
+      fs.rmSync(programDir, { recursive: true, force: true });
+    }
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Cliëntportaal',
+      expect.stringMatching(/^Het instellingenbestand van uw IT-afdeling[\s\S]*Vraag uw IT-afdeling/),
+    );
+    expect(electron.app.exit).toHaveBeenCalledWith(2);
+    expect(electron.windows).toHaveLength(0);
+  });
+
+  it('saving restarts the app on the new connection', async () => {
+    await startMain();
+    electron.defaultSession.fetch.mockImplementation(async (url: string) =>
+      url.endsWith('/api/v1/info')
+        ? Response.json({ organisationName: 'Careyn', logoUrl: null })
+        : new Response(null, { status: 404 }),
+    );
+    await expect(ipcHandler(IpcChannel.connectionCheck)(trusted, 'careyn.example.nl')).resolves.toEqual({
+      ok: true,
+      origin: 'https://careyn.example.nl',
+      organisationName: 'Careyn',
+      logo: null,
+    });
+    await expect(
+      ipcHandler(IpcChannel.connectionSave)(trusted, { server: 'careyn.example.nl', mode: 'personal' }),
+    ).resolves.toEqual({ saved: true });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(electron.app.relaunch).toHaveBeenCalledTimes(1);
+    expect(electron.app.exit).toHaveBeenCalledWith(0);
+    expect(JSON.parse(fs.readFileSync(path.join(userData, 'connection.json'), 'utf8'))).toMatchObject({
+      server: 'https://careyn.example.nl',
+      mode: 'personal',
+    });
   });
 });

@@ -2,6 +2,7 @@
 import { app, ipcMain, shell } from 'electron';
 import { z } from 'zod';
 import { IpcChannel, OpenExternalArgs, type AppInfo, type DeviceTrust } from '../../shared/ipc.ts';
+import { registerConnectionHandlers, type ConnectionIpcContext } from './connection-ipc.ts';
 import type { DeviceSecretStore } from './device-secret-store.ts';
 import { isAllowedExternalUrl, type ExternalLinkPolicy } from './external-links.ts';
 import { guardedHandler, IpcRejected } from './ipc-guard.ts';
@@ -16,9 +17,18 @@ export interface IpcContext {
   idleMinutes: number;
   /** Kiosk: clears the window's session and loads the app afresh. */
   endKioskSession: () => Promise<void>;
+  /** Server and mode: read, check and change them (connection-ipc.ts). */
+  connection: ConnectionIpcContext;
 }
 
-export function registerIpcHandlers({ kiosk, linkPolicy, secrets, idleMinutes, endKioskSession }: IpcContext): void {
+export function registerIpcHandlers({
+  kiosk,
+  linkPolicy,
+  secrets,
+  idleMinutes,
+  endKioskSession,
+  connection,
+}: IpcContext): void {
   ipcMain.handle(
     IpcChannel.appInfo,
     guardedHandler(NoArgs, (): AppInfo => ({
@@ -52,4 +62,5 @@ export function registerIpcHandlers({ kiosk, linkPolicy, secrets, idleMinutes, e
       return true;
     }),
   );
+  registerConnectionHandlers(connection);
 }

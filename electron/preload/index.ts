@@ -1,7 +1,15 @@
 // The only thing the renderer gets from Electron: one `bridge` object with one narrow method per operation.
 // Raw ipcRenderer is never exposed; main checks the sender and parses every argument again.
 import { contextBridge, ipcRenderer } from 'electron';
-import { IpcChannel, type AppInfo, type Bridge, type DeviceTrust } from '../../shared/ipc.ts';
+import {
+  IpcChannel,
+  type AppInfo,
+  type Bridge,
+  type ConnectionSaveResult,
+  type ConnectionState,
+  type DeviceTrust,
+  type ServerCheck,
+} from '../../shared/ipc.ts';
 
 const bridge: Bridge = {
   appInfo: () => ipcRenderer.invoke(IpcChannel.appInfo) as Promise<AppInfo>,
@@ -10,6 +18,9 @@ const bridge: Bridge = {
   },
   deviceTrust: () => ipcRenderer.invoke(IpcChannel.deviceTrust) as Promise<DeviceTrust>,
   endSession: () => ipcRenderer.invoke(IpcChannel.endSession) as Promise<boolean>,
+  connection: () => ipcRenderer.invoke(IpcChannel.connectionGet) as Promise<ConnectionState>,
+  checkServer: (address) => ipcRenderer.invoke(IpcChannel.connectionCheck, address) as Promise<ServerCheck>,
+  saveConnection: (choice) => ipcRenderer.invoke(IpcChannel.connectionSave, choice) as Promise<ConnectionSaveResult>,
 };
 
 contextBridge.exposeInMainWorld('bridge', bridge);

@@ -12,6 +12,7 @@ import { useNoticeStore } from './stores/notice.ts';
 import { usePublicInfoStore } from './stores/public-info.ts';
 import { useClientsStore } from './stores/clients.ts';
 import { useMyInvitationsStore } from './stores/my-invitations.ts';
+import { useConnectionStore } from './stores/connection.ts';
 import { usePreferencesStore } from './stores/preferences.ts';
 import { applyOrganisationColour } from './plugins/vuetify.ts';
 import { serverNow, setRefusedHandler, setUnauthorizedHandler } from './api/client.ts';
@@ -29,10 +30,17 @@ const publicInfo = usePublicInfoStore(pinia);
 const clients = useClientsStore(pinia);
 const myInvitations = useMyInvitationsStore(pinia);
 const preferences = usePreferencesStore(pinia);
+const connection = useConnectionStore(pinia);
 void publicInfo.load();
 
+// Desktop app without a server or mode yet: every page goes to the first-start page.
+async function setupNeeded(): Promise<boolean> {
+  await connection.load();
+  return connection.setupNeeded;
+}
+
 router.beforeEach(async (to) => {
-  const result = await authGuard(to, { auth, notify: notices.set, now: serverNow });
+  const result = await authGuard(to, { auth, notify: notices.set, now: serverNow, setupNeeded });
   // Signed in: know whose portal is shown and with which rights before the page renders (panels, section pages).
   if (result === true && auth.me) await clients.ensureLoaded(auth.me.id);
   return result;

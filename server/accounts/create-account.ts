@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { toDutchMobileE164 } from '../../shared/phone.ts';
 import { insertClient, insertMember } from '../db/repos/clients.ts';
 import { findUserByUsername, insertUser } from '../db/repos/users.ts';
+import { ensureLocation, insertStaffMember, setClientLocation } from '../db/repos/locations.ts';
 import { audit } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/open.ts';
@@ -26,6 +27,15 @@ const AccountInput = z.object({
   mobile: z.string().trim().min(1, 'mobiel nummer: verplicht'),
 });
 export type AccountInput = z.input<typeof AccountInput>;
+
+const LocationName = z.string().trim().min(2, 'locatie: minimaal 2 tekens').max(120, 'locatie: te lang');
+
+/** The location's name, checked; the location itself is created on first use. */
+function validLocation(name: string): string {
+  const r = LocationName.safeParse(name);
+  if (!r.success) throw new AccountError(r.error.issues.map((i) => i.message));
+  return r.data;
+}
 
 interface Validated {
   name: string;
@@ -52,14 +62,18 @@ export interface CreatedAccount {
   clientId: number;
 }
 
-/** A client with his own login: he is the first member of his own network, with every right and a lock. */
+/**
+ * A client with his own login: he is the first member of his own network, with every right and a lock. `location`
+ * (where he lives) lets staff of that location help him with his first login on their ward computer.
+ */
 export async function createClientAccount(
   deps: { db: Db; clock: Clock; hasher: PasswordHasher },
   input: AccountInput,
   password: string,
-  options: { mustChangePassword: boolean },
+  options: { mustChangePassword: boolean; location?: string },
 ): Promise<CreatedAccount> {
   const v = validate(deps.db, input);
+  const location = options.location === undefined ? null : validLocation(options.location);
   const hash = await deps.hasher.hash(password);
   return deps.db.transaction(() => {
     const at = deps.clock.now().toISOString();
@@ -75,6 +89,7 @@ export async function createClientAccount(
       createdAt: at,
     });
     const clientId = insertClient(deps.db, userId, v.name, at);
+    if (location) setClientLocation(deps.db, clientId, ensureLocation(deps.db, location, at).location.id);
     insertMember(deps.db, {
       clientId,
       userId,
@@ -136,5 +151,41 @@ export async function createContactAccount(
       detail: 'contact',
     });
     return { userId };
+  })();
+}
+
+/** A staff member of one location: he registers ward computers there and helps its residents with their first login. */
+export async function createStaffAccount(
+  deps: { db: Db; clock: Clock; hasher: PasswordHasher },
+  input: AccountInput & { location: string },
+  password: string,
+  options: { mustChangePassword: boolean },
+): Promise<{ userId: number; location: string; locationCreated: boolean }> {
+  const v = validate(deps.db, input);
+  const locationName = validLocation(input.location);
+  const hash = await deps.hasher.hash(password);
+  return deps.db.transaction(() => {
+    const at = deps.clock.now().toISOString();
+    validate(deps.db, input);
+    const userId = insertUser(deps.db, {
+      username: v.username,
+      displayName: v.name,
+      email: v.email,
+      mobile: v.mobile,
+      kind: 'staff',
+      passwordHash: hash,
+      mustChangePassword: options.mustChangePassword,
+      createdAt: at,
+    });
+    const { location, created } = ensureLocation(deps.db, locationName, at);
+    insertStaffMember(deps.db, userId, location.id);
+    audit(deps, null, {
+      userId,
+      username: v.username,
+      action: 'account.create',
+      outcome: 'success',
+      detail: `staff @ ${location.name}`,
+    });
+    return { userId, location: location.name, locationCreated: created };
   })();
 }

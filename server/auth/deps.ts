@@ -23,4 +23,6 @@ export interface RequestMeta {
    */
   deviceSecrets: string[];
   deviceKind: 'browser' | 'desktop' | 'kiosk';
+  /** The ward computer's secret, presented by the desktop app's main process on a registered ward computer. */
+  wardSecret?: string | null;
 }

@@ -25,11 +25,12 @@ import {
   type LoginAttempt,
   type LoginStage,
 } from '../db/repos/login-attempts.ts';
-import { findUserById, findUserByUsername, setLastLogin, type User } from '../db/repos/users.ts';
+import { findUserById, setLastLogin, type User } from '../db/repos/users.ts';
+import { findWardComputerById } from '../db/repos/ward-computers.ts';
 import { enqueue } from '../db/repos/outbox.ts';
 import { smsCodeText } from '../notify/messages.ts';
 import { hashSmsCode, hashToken, randomSmsCode, randomToken, sameHash } from './crypto.ts';
-import { accountKey, addressKey, clearFailures, lockedFor, recordFailure } from './throttle.ts';
+import { checkPassword } from './password-check.ts';
 import { startSession, toMe, type NewSession } from './sessions.ts';
 import { SignInRules as R } from './rules.ts';
 import type { AuthDeps, RequestMeta } from './deps.ts';
@@ -47,35 +48,9 @@ export interface StepResult {
 }
 
 export async function login(deps: AuthDeps, body: LoginBody, meta: RequestMeta): Promise<StepResult> {
-  const username = body.username.trim();
-  const keys = [accountKey(username), ...(meta.ip ? [addressKey(meta.ip)] : [])];
-  const wait = lockedFor(deps.db, keys, deps.clock.now());
-  if (wait !== null) {
-    audit(deps, meta, { username, action: 'login', outcome: 'denied', detail: 'throttled' });
-    throw new HttpError(429, 'too_many_attempts', 'Too many failed attempts', { retryAfterSeconds: wait });
-  }
-  const user = findUserByUsername(deps.db, username);
-  // Unknown user: verify against a dummy hash anyway, so the answer takes as long as for a wrong password.
-  const ok = user
-    ? await deps.hasher.verify(body.password, user.passwordHash)
-    : (await deps.hasher.verify(body.password, await deps.hasher.dummyHash)) && false;
+  const user = await checkPassword(deps, body.username, body.password, meta, 'login');
   const now = deps.clock.now();
-  if (!user || !ok) {
-    deps.db.transaction(() => {
-      recordFailure(deps.db, keys[0]!, R.accountFreeFailures, now);
-      if (keys[1]) recordFailure(deps.db, keys[1], R.addressFreeFailures, now);
-      audit(deps, meta, {
-        userId: user?.id ?? null,
-        username,
-        action: 'login',
-        outcome: 'failure',
-        detail: user ? 'wrong-password' : 'unknown-user',
-      });
-    })();
-    throw new HttpError(401, 'invalid_credentials', 'Unknown username or wrong password');
-  }
   return deps.db.transaction((): StepResult => {
-    clearFailures(deps.db, keys[0]!);
     const device = trustedDevice(deps, user, meta, now);
     const loginToken = randomToken();
     const stage: LoginStage = device ? (user.mustChangePassword ? 'change-password' : 'done') : 'verify-device';
@@ -178,6 +153,7 @@ export function requireAttempt(
   deps: AuthDeps,
   token: string | null,
   stage: 'verify-device' | 'change-password',
+  assisted = false,
 ): { attempt: LoginAttempt; user: User } {
   const attempt = token ? findAttemptByTokenHash(deps.db, hashToken(token)) : null;
   const now = deps.clock.now();
@@ -185,6 +161,10 @@ export function requireAttempt(
     throw new HttpError(401, 'login_expired', 'No pending login; sign in again');
   }
   if (attempt.stage !== stage) throw new HttpError(409, 'wrong_stage', `Login is at step ${attempt.stage}`);
+  // An assisted first login waits for a staff member, not for an SMS code: it never gets one (nor a resend).
+  if (stage === 'verify-device' && (attempt.wardComputerId !== null) !== assisted) {
+    throw new HttpError(409, 'wrong_stage', `Login is at step ${assisted ? 'verify-device' : 'staff-confirm'}`);
+  }
   const user = findUserById(deps.db, attempt.userId);
   if (!user) throw new HttpError(401, 'login_expired', 'No pending login; sign in again');
   return { attempt, user };
@@ -196,8 +176,10 @@ export function loginState(deps: AuthDeps, token: string | null): AuthStep {
   if (stage !== 'verify-device' && stage !== 'change-password') {
     throw new HttpError(401, 'login_expired', 'No pending login; sign in again');
   }
-  const { user } = requireAttempt(deps, token, stage);
+  const assisted = attempt!.wardComputerId !== null;
+  const { user } = requireAttempt(deps, token, stage, assisted && stage === 'verify-device');
   if (stage === 'change-password') return { next: 'change-password' };
+  if (assisted) return { next: 'staff-confirm', location: assistedLocation(deps, attempt!.wardComputerId!) };
   const code = latestSmsCode(deps.db, attempt!.id)!;
   return {
     next: 'verify-device',
@@ -207,6 +189,13 @@ export function loginState(deps: AuthDeps, token: string | null): AuthStep {
       resendAvailableAt: addMs(new Date(code.sentAt), R.resendAfterMs).toISOString(),
     },
   };
+}
+
+/** The location of the ward computer an assisted login runs on; 401 when that computer was unregistered meanwhile. */
+function assistedLocation(deps: AuthDeps, wardComputerId: number): string {
+  const ward = findWardComputerById(deps.db, wardComputerId);
+  if (!ward) throw new HttpError(401, 'login_expired', 'No pending login; sign in again');
+  return ward.locationName;
 }
 
 export function verifyDevice(deps: AuthDeps, token: string | null, code: string, meta: RequestMeta): StepResult {

@@ -4,7 +4,8 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
 import { systemClock } from '../clock.ts';
 import { scryptHasher, temporaryPassword } from '../auth/passwords.ts';
-import { AccountError, createClientAccount } from '../accounts/create-account.ts';
+import { AccountError, createClientAccount, createStaffAccount } from '../accounts/create-account.ts';
+import { ensureLocation, setClientLocation } from '../db/repos/locations.ts';
 import { findUserByUsername } from '../db/repos/users.ts';
 import { revokeDevices } from '../db/repos/devices.ts';
 import { clearFailures, accountKey } from '../auth/throttle.ts';
@@ -21,7 +22,14 @@ const USAGE = `Gebruik: npm run admin -- <opdracht> [opties]
 
 Opdrachten:
   client:create --name "Truus van Dorp" --username truus --email truus@example.nl --mobile 0612345678
-        Maakt een cliënt met een eigen login; toont eenmalig een tijdelijk wachtwoord.
+                [--location "De Linde"]
+        Maakt een cliënt met een eigen login; toont eenmalig een tijdelijk wachtwoord. Met --location kunnen
+        medewerkers van die locatie hem helpen bij de eerste keer inloggen op hun afdelings-pc.
+  client:location --username truus --location "De Linde"
+        Legt vast op welke locatie een cliënt woont.
+  staff:create --name "Anna de Zorg" --username anna --email anna@example.nl --mobile 0611111111 --location "De Linde"
+        Maakt een medewerker van een locatie (de locatie wordt zo nodig aangemaakt); toont eenmalig een tijdelijk
+        wachtwoord. Een medewerker registreert afdelings-pc's en helpt bewoners bij de eerste keer inloggen.
   user:reset-devices --username X   Vergeet alle onthouden apparaten (volgende login vraagt een SMS-code).
   user:unlock --username X          Heft de tijdelijke blokkade na te veel mislukte inlogpogingen op.
   member:rights --client truus --username annie --sections afspraken,berichten
@@ -48,17 +56,58 @@ export async function runAdmin(argv: string[], out: (s: string) => void): Promis
   try {
     switch (command) {
       case 'client:create': {
-        const v = options(rest, ['name', 'username', 'email', 'mobile']);
+        const v = options(rest, ['name', 'username', 'email', 'mobile'], ['location']);
         const password = temporaryPassword();
         const created = await createClientAccount(
           deps,
           { name: v.name, username: v.username, email: v.email, mobile: v.mobile },
           password,
-          { mustChangePassword: true },
+          { mustChangePassword: true, ...(v.location !== undefined ? { location: v.location } : {}) },
         );
         out(`Cliënt aangemaakt: ${v.name} (gebruikersnaam ${v.username}, cliëntnummer ${created.clientId})`);
         out(`Tijdelijk wachtwoord (wordt maar één keer getoond): ${password}`);
         out('Bij de eerste keer inloggen kiest de cliënt een nieuw wachtwoord.');
+        return;
+      }
+      case 'client:location': {
+        const v = options(rest, ['username', 'location']);
+        const user = requireUser(db, v.username);
+        const client = user.kind === 'client' ? findClientByUserId(db, user.id) : null;
+        if (!client) throw new CliError(`${v.username} is geen cliënt.`);
+        const name = v.location.trim();
+        if (name.length < 2 || name.length > 120) throw new CliError('--location: 2 tot 120 tekens.');
+        const location = db.transaction(() => {
+          const at = systemClock.now().toISOString();
+          const found = ensureLocation(db, name, at).location;
+          setClientLocation(db, client.id, found.id);
+          audit(deps, null, {
+            userId: user.id,
+            username: user.username,
+            clientId: client.id,
+            action: 'admin.client-location',
+            outcome: 'success',
+            detail: found.name,
+          });
+          return found;
+        })();
+        out(`${client.displayName} woont op locatie ${location.name}.`);
+        return;
+      }
+      case 'staff:create': {
+        const v = options(rest, ['name', 'username', 'email', 'mobile', 'location']);
+        const password = temporaryPassword();
+        const created = await createStaffAccount(
+          deps,
+          { name: v.name, username: v.username, email: v.email, mobile: v.mobile, location: v.location },
+          password,
+          { mustChangePassword: true },
+        );
+        out(
+          `Medewerker aangemaakt: ${v.name} (gebruikersnaam ${v.username}), locatie ${created.location}` +
+            (created.locationCreated ? ' (nieuwe locatie)' : ''),
+        );
+        out(`Tijdelijk wachtwoord (wordt maar één keer getoond): ${password}`);
+        out('De medewerker logt één keer in op het portaal (met SMS-code) en kiest een eigen wachtwoord.');
         return;
       }
       case 'user:reset-devices': {

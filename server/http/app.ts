@@ -19,6 +19,7 @@ import { messageRoutes } from './routes/messages.ts';
 import { detailsRoutes } from './routes/details.ts';
 import { networkRoutes } from './routes/network.ts';
 import { profileRoutes } from './routes/profile.ts';
+import { wardRoutes } from './routes/ward.ts';
 import { testHookRoutes } from './routes/test-hooks.ts';
 import { staticWeb } from './static-web.ts';
 import type { AdjustableClock } from '../clock.ts';
@@ -64,6 +65,7 @@ export function createApp({ config, deps, log, testClock }: AppOptions): Koa {
     detailsRoutes(deps, config.organisation),
     networkRoutes(deps, config.organisation),
     profileRoutes(deps),
+    wardRoutes(deps),
   ];
   for (const r of routers) {
     api.use(r.routes(), r.allowedMethods());

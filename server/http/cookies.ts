@@ -1,6 +1,6 @@
 // The sign-in cookies. All HttpOnly and SameSite=Strict; Secure whenever the portal is reached over https.
 import type Koa from 'koa';
-import { Cookie, DEVICE_SECRET_HEADER } from '../../shared/api/paths.ts';
+import { Cookie, DEVICE_SECRET_HEADER, WARD_COMPUTER_HEADER } from '../../shared/api/paths.ts';
 import { SignInRules as R } from '../auth/rules.ts';
 import type { RequestMeta } from '../auth/deps.ts';
 import type { StepResult } from '../auth/sign-in.ts';
@@ -37,11 +37,16 @@ export function requestMeta(ctx: Koa.Context): RequestMeta {
   const header = ctx.get(DEVICE_SECRET_HEADER);
   const fromCookie = (ctx.cookies.get(Cookie.device) ?? '').split('.').filter((s) => SECRET_RE.test(s));
   const fromHeader = SECRET_RE.test(header) ? [header] : [];
+  const ward = ctx.get(WARD_COMPUTER_HEADER);
+  const wardSecret = SECRET_RE.test(ward) ? ward : null;
+  const desktop = fromHeader.length > 0 || /Electron\//.test(ctx.get('user-agent'));
   return {
     ip: ctx.ip || null,
     userAgent: ctx.get('user-agent') || null,
     deviceSecrets: [...fromHeader, ...fromCookie].slice(0, MAX_DEVICE_SECRETS),
-    deviceKind: fromHeader.length > 0 || /Electron\//.test(ctx.get('user-agent')) ? 'desktop' : 'browser',
+    // Only a registered ward computer sends the header; whether it still is one, the ward services check.
+    deviceKind: wardSecret ? 'kiosk' : desktop ? 'desktop' : 'browser',
+    wardSecret,
   };
 }
 
@@ -55,7 +60,7 @@ export function applyStepCookies(ctx: Koa.Context, result: StepResult, meta: Req
       .slice(0, MAX_DEVICE_SECRETS)
       .join('.');
     ctx.cookies.set(Cookie.device, value, lasting(R.deviceCookieMaxAgeMs));
-    if (meta.deviceKind === 'desktop') ctx.set(DEVICE_SECRET_HEADER, result.deviceSecret);
+    if (meta.deviceKind !== 'browser') ctx.set(DEVICE_SECRET_HEADER, result.deviceSecret);
   }
   if (result.session) {
     ctx.cookies.set(Cookie.login, null, options(ctx));

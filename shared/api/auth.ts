@@ -75,6 +75,8 @@ export interface VerificationInfo {
 export type AuthStep =
   | { next: 'verify-device'; verification: VerificationInfo }
   | { next: 'change-password' }
+  /** Assisted first login on a ward computer: a staff member of `location` confirms who the resident is. */
+  | { next: 'staff-confirm'; location: string }
   | { next: 'done'; me: Me; session: SessionInfo };
 
 export interface MeResponse {

@@ -31,6 +31,14 @@ export const ErrorCode = {
   invitationExpired: 'invitation_expired',
   invitationClosed: 'invitation_closed',
   usernameTaken: 'username_taken',
+  // ward computers and the assisted first login (issue 5)
+  staffOnly: 'staff_only',
+  notAWardComputer: 'not_a_ward_computer',
+  otherLocation: 'other_location',
+  notFirstLogin: 'not_first_login',
+  staffMustChangePassword: 'staff_must_change_password',
+  /** Desktop app: a ward computer's secret could not be stored (no working keychain). */
+  keychainUnavailable: 'keychain_unavailable',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

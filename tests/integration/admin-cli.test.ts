@@ -146,11 +146,19 @@ describe('other commands', () => {
 
   it('demo:seed is idempotent and its logins work', async () => {
     const first = await admin('demo:seed');
-    expect(first).toContain('Aangemaakt: truus, annie, kees');
+    expect(first).toContain('Aangemaakt: truus, annie, anna, kees');
     const second = await admin('demo:seed');
     expect(second).toContain('bestonden al');
-    // Truus, Annie, and Kees (the demo's second contact for Berichten)
-    expect(count(tp, 'users')).toBe(3);
+    // Truus, Annie, Kees (the demo's second contact for Berichten) and Anna, a staff member where Truus lives
+    expect(count(tp, 'users')).toBe(4);
+    expect(
+      tp.portal.db
+        .prepare(
+          `SELECT l.name FROM staff_accounts s JOIN users u ON u.id = s.user_id JOIN locations l ON l.id = s.location_id
+           WHERE u.username = 'anna' AND u.kind = 'staff'`,
+        )
+        .get(),
+    ).toEqual({ name: 'De Linde' });
     expect(count(tp, 'clients')).toBe(1);
     expect(count(tp, 'client_members')).toBe(3);
     const annie = tp.portal.db

@@ -27,6 +27,10 @@ const ENDPOINTS: Record<Key, { method: 'GET' | 'POST'; fields: string[] | null }
   // Its writes take :clientId in the path: tests/integration/appointments-bad-input.test.ts covers their bodies.
   appointments: { method: 'GET', fields: null },
   accessLog: { method: 'GET', fields: null },
+  // The GET (status) reads no body; the POST registers this computer as a ward computer.
+  wardComputer: { method: 'POST', fields: ['label'] },
+  assistedLogin: { method: 'POST', fields: ['username', 'password'] },
+  assistedLoginConfirm: { method: 'POST', fields: ['staffUsername', 'staffPassword'] },
 };
 const WITH_BODY = (Object.keys(ENDPOINTS) as Key[]).filter((k) => ENDPOINTS[k].fields !== null);
 const POSTS = (Object.keys(ENDPOINTS) as Key[]).filter((k) => ENDPOINTS[k].method === 'POST');
@@ -39,6 +43,9 @@ const VALID: Record<string, string> = {
   code: '123456',
   email: 'truus@example.nl',
   token: 'A'.repeat(43),
+  label: 'Huiskamer',
+  staffUsername: 'anna',
+  staffPassword: 'Kastanjeboom-Regenjas-42',
 };
 const validBody = (k: Key) => Object.fromEntries(ENDPOINTS[k].fields!.map((f) => [f, VALID[f]]));
 
@@ -56,6 +63,7 @@ const TABLES = [
   'login_throttle',
   'password_resets',
   'outbox',
+  'ward_computers',
 ];
 let before: Record<string, number>;
 

@@ -3,9 +3,16 @@
 // cookies; after the SMS code the device secret is in the keychain and never in an answer to the renderer; the next
 // sign-in on a fresh session needs no SMS; a revoked device is forgotten; a ward computer remembers no one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_PREFIX, ApiPath, DEVICE_SECRET_HEADER } from '../../shared/api/paths.ts';
+import { API_PREFIX, ApiPath, DEVICE_SECRET_HEADER, WARD_COMPUTER_SECRET_HEADER } from '../../shared/api/paths.ts';
 import { createApiProxy, type Fetch } from '../../electron/main/api-proxy.ts';
-import { DeviceSecretStore, KEYCHAIN_SERVICE, type KeychainBackend } from '../../electron/main/device-secret-store.ts';
+import {
+  DeviceSecretStore,
+  KEYCHAIN_SERVICE,
+  NO_KEYCHAIN,
+  wardComputerAccount,
+  type KeychainBackend,
+} from '../../electron/main/device-secret-store.ts';
+import { createClientAccount, createStaffAccount } from '../../server/accounts/create-account.ts';
 import { startPrivateKeyring, type PrivateKeyring } from '../../electron/main/keyring.test-support.ts';
 import { closeAll, GOOD_PASSWORD, startTestPortal, type TestPortal } from '../helpers/portal.ts';
 
@@ -50,13 +57,14 @@ function sessionFetch(): { fetch: Fetch; cookies: Map<string, string> } {
 }
 
 /** A window of the app: its proxy and what the renderer sends through it. */
-function appWindow(rememberDevices = true) {
+function appWindow(rememberDevices = true, o: { wardComputer?: boolean; keychain?: KeychainBackend } = {}) {
   const session = sessionFetch();
   const proxy = createApiProxy({
     serverOrigin: tp.url,
     fetch: session.fetch,
-    secrets: new DeviceSecretStore(keytar),
+    secrets: new DeviceSecretStore(o.keychain ?? keytar),
     rememberDevices,
+    wardComputer: o.wardComputer ?? false,
   });
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await proxy(
@@ -160,5 +168,76 @@ describe('the desktop app signs in through the API proxy', () => {
     expect(asked).toBe(0);
     expect((await counting(new Request(`app://portal${API_PREFIX}${ApiPath.health}`))).status).toBe(200);
     expect(asked).toBe(1);
+  });
+});
+
+describe('a ward computer through the API proxy', () => {
+  const wardEntry = () => keytar.getPassword(KEYCHAIN_SERVICE, wardComputerAccount(tp.url));
+  const kiosk = (keychain?: KeychainBackend) =>
+    appWindow(false, { wardComputer: true, ...(keychain ? { keychain } : {}) });
+
+  async function signInStaff(w: ReturnType<typeof appWindow>) {
+    expect((await w.call('POST', ApiPath.login, { username: 'anna', password: GOOD_PASSWORD })).json.next).toBe(
+      'verify-device',
+    );
+    const done = await w.call('POST', ApiPath.verifyDevice, { code: await tp.lastCode('+31611223344') });
+    expect(done.json.next).toBe('done');
+  }
+
+  it('a staff member registers it: the secret goes to the keychain; every later call of the kiosk carries it', async () => {
+    tp.advance(61 * 60_000);
+    const deps = { db: tp.portal.db, clock: tp.clock, hasher: tp.hasher };
+    const person = { email: 'x@example.nl', mobile: '0611223344' };
+    await createStaffAccount(deps, { ...person, name: 'Anna', username: 'anna', location: 'De Linde' }, GOOD_PASSWORD, {
+      mustChangePassword: false,
+    });
+    await createClientAccount(
+      deps,
+      { ...person, name: 'Bep', username: 'bep', mobile: '0699999999' },
+      'Tijdelijk-Wachtwoord-2026',
+      {
+        mustChangePassword: true,
+        location: 'De Linde',
+      },
+    );
+    const w = kiosk();
+    expect((await w.call('GET', ApiPath.wardComputer)).json).toEqual({ registered: false });
+    await signInStaff(w);
+    const reg = await w.call('POST', ApiPath.wardComputer, { label: 'Huiskamer' });
+    expect(reg.status).toBe(201);
+    expect(reg.json).toEqual({ registered: true, location: 'De Linde', label: 'Huiskamer' });
+    expect(reg.headers.get(WARD_COMPUTER_SECRET_HEADER)).toBeNull();
+    const secret = await wardEntry();
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(reg.json)).not.toContain(secret!);
+    // The same window knows it at once; a fresh start reads it from the keychain.
+    expect((await w.call('GET', ApiPath.wardComputer)).json.registered).toBe(true);
+    const next = kiosk();
+    expect((await next.call('GET', ApiPath.wardComputer)).json.label).toBe('Huiskamer');
+    // So a resident's first login can be confirmed by staff here.
+    const start = await next.call('POST', ApiPath.assistedLogin, {
+      username: 'bep',
+      password: 'Tijdelijk-Wachtwoord-2026',
+    });
+    expect(start.json).toEqual({ next: 'staff-confirm', location: 'De Linde' });
+    // A personal install on the same computer never presents it.
+    expect((await appWindow(true).call('GET', ApiPath.wardComputer)).json).toEqual({ registered: false });
+  });
+
+  it('ending the registration forgets the secret; without a keychain the registration is refused as unkept', async () => {
+    const w = kiosk();
+    tp.advance(61 * 60_000);
+    await signInStaff(w);
+    expect((await w.call('DELETE', ApiPath.wardComputer)).status).toBe(200);
+    expect(await wardEntry()).toBeNull();
+    expect((await w.call('GET', ApiPath.wardComputer)).json).toEqual({ registered: false });
+
+    const none = kiosk(NO_KEYCHAIN);
+    tp.advance(61 * 60_000);
+    await signInStaff(none);
+    const reg = await none.call('POST', ApiPath.wardComputer, { label: 'Huiskamer' });
+    expect(reg.status).toBe(503);
+    expect(reg.json.error.code).toBe('keychain_unavailable');
+    expect(reg.headers.get(WARD_COMPUTER_SECRET_HEADER)).toBeNull();
   });
 });

@@ -648,6 +648,43 @@ export const en: MessageSchema = {
     title: 'Page not found',
     text: 'This page does not exist.',
   },
+  assisted: {
+    title: 'First sign-in with help',
+    open: 'First sign-in with help from a staff member',
+    notRegistered:
+      'This computer is not a registered ward computer yet. A staff member signs in to register it; then residents can sign in here for the first time with help from a staff member.',
+    unavailable:
+      'A first sign-in with help from a staff member is only possible on a registered ward computer of your location.',
+    toLogin: 'To sign-in',
+    residentIntro:
+      'Enter your username and the temporary password from your e-mail. A staff member then confirms it is you; you do not need a text-message code.',
+    temporaryPassword: 'Temporary password',
+    next: 'Next',
+    staffIntro:
+      'A staff member of {location} now confirms who you are, with his or her own username and password. Then you choose a new password yourself.',
+    staffUsername: 'Staff member’s username',
+    staffPassword: 'Staff member’s password',
+    confirm: 'Confirm',
+    cancel: 'Cancel',
+  },
+  staff: {
+    title: 'Ward computer',
+    intro:
+      'You are signed in as a staff member. On a ward computer of your location, residents can sign in for the first time with your help: you confirm who the resident is with your own username and password.',
+    notOnWardComputer:
+      'This is not a ward computer. You register a ward computer on that computer itself, in the ward computer (kiosk) mode of the Cliëntportaal app.',
+    notRegistered: 'This computer is not registered as a ward computer yet.',
+    registered: 'This computer is registered as ward computer "{label}" of {location}.',
+    label: 'Name of this computer',
+    labelHint: 'For example "Living room" or "Office", so residents and colleagues recognise it.',
+    labelInvalid: 'Give the computer a name of 2 to 80 characters.',
+    defaultLabel: 'Ward computer',
+    register: 'Register for my location',
+    registerAgain: 'Register again',
+    unregister: 'End registration',
+    registeredNow: 'The computer is registered. Sign out now, so residents can sign in.',
+    unregisteredNow: 'The registration has ended. Residents can no longer sign in here with help from a staff member.',
+  },
   kiosk: {
     idleTitle: 'Are you still there?',
     idleText: 'You have not done anything for a while. In {seconds} seconds you will be signed out automatically.',
@@ -666,6 +703,17 @@ export const en: MessageSchema = {
     idleLoggedOut: 'You have been signed out automatically because you did not do anything for a while.',
   },
   errors: {
+    // ward computers and the assisted first login (issue 5)
+    staff_only: 'Only a staff member of the organisation can do this.',
+    not_a_ward_computer: 'This is only possible on a registered ward computer of your location.',
+    other_location:
+      'This is only possible on a ward computer of the location where the resident lives, with a staff member of that location.',
+    not_first_login:
+      'This account has been used before. Just sign in with your username and password; you will get a text-message code.',
+    keychain_unavailable:
+      'This computer cannot keep the registration: no keychain works here. A ward computer needs a working keychain; ask your IT department.',
+    staff_must_change_password:
+      'The staff member must first choose a password of his or her own: sign in to the portal once as a staff member.',
     // the client's network (issue 4)
     locked: 'This person has a lock: he or she cannot be removed and keeps all rights.',
     settings_not_delegable: 'At this organisation the Settings right cannot be given to a contact.',

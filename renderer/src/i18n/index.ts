@@ -4,6 +4,8 @@ import { createI18n } from 'vue-i18n';
 import { nl as vuetifyNl, en as vuetifyEn } from 'vuetify/locale';
 import { nl } from './nl.ts';
 import { en } from './en.ts';
+import { connectionNl } from './connection.nl.ts';
+import { connectionEn } from './connection.en.ts';
 
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -31,8 +33,8 @@ export const i18n = createI18n({
   // Texts contain no HTML; interpolated values are escaped by Vue's text rendering anyway.
   warnHtmlMessage: false,
   messages: {
-    nl: { ...nl, $vuetify: vuetifyNl },
-    en: { ...en, $vuetify: vuetifyEn },
+    nl: { ...nl, connection: connectionNl, $vuetify: vuetifyNl },
+    en: { ...en, connection: connectionEn, $vuetify: vuetifyEn },
   },
 });
 

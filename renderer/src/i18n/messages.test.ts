@@ -3,8 +3,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nl } from './nl.ts';
-import { en } from './en.ts';
+import { nl as nlMain } from './nl.ts';
+import { en as enMain } from './en.ts';
+import { connectionNl } from './connection.nl.ts';
+import { connectionEn } from './connection.en.ts';
 import { DEVICE_TYPES } from '../../../shared/api/profile.ts';
 
 function keys(tree: object, prefix = ''): string[] {
@@ -20,6 +22,10 @@ function sourceFiles(dir: string): string[] {
     return /\.(vue|ts)$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
   });
 }
+
+// The trees as index.ts merges them: parts with files of their own sit under their key.
+const nl = { ...nlMain, connection: connectionNl };
+const en = { ...enMain, connection: connectionEn };
 
 describe('message files', () => {
   const nlKeys = keys(nl).sort();

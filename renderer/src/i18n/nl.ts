@@ -659,6 +659,44 @@ export const nl = {
     title: 'Pagina niet gevonden',
     text: 'Deze pagina bestaat niet.',
   },
+  assisted: {
+    title: 'Eerste keer inloggen met hulp',
+    open: 'Eerste keer inloggen met hulp van een medewerker',
+    notRegistered:
+      'Deze computer is nog geen geregistreerde afdelings-pc. Een medewerker logt in om hem te registreren; daarna kunnen bewoners hier de eerste keer inloggen met hulp van een medewerker.',
+    unavailable:
+      'Eerste keer inloggen met hulp van een medewerker kan alleen op een geregistreerde afdelings-pc van uw locatie.',
+    toLogin: 'Naar inloggen',
+    residentIntro:
+      'Vul uw gebruikersnaam en het tijdelijke wachtwoord uit uw e-mail in. Daarna bevestigt een medewerker dat u het bent; u heeft dan geen sms-code nodig.',
+    temporaryPassword: 'Tijdelijk wachtwoord',
+    next: 'Volgende',
+    staffIntro:
+      'Een medewerker van {location} bevestigt nu wie u bent, met zijn of haar eigen gebruikersnaam en wachtwoord. Daarna kiest u zelf een nieuw wachtwoord.',
+    staffUsername: 'Gebruikersnaam medewerker',
+    staffPassword: 'Wachtwoord medewerker',
+    confirm: 'Bevestigen',
+    cancel: 'Annuleren',
+  },
+  staff: {
+    title: 'Afdelings-pc',
+    intro:
+      'U bent ingelogd als medewerker. Op een afdelings-pc van uw locatie kunnen bewoners de eerste keer inloggen met uw hulp: u bevestigt dan met uw eigen gebruikersnaam en wachtwoord wie de bewoner is.',
+    notOnWardComputer:
+      'Dit is geen afdelings-pc. Een afdelings-pc registreert u op die computer zelf, in de afdelings-pc-stand (kiosk) van de Cliëntportaal-app.',
+    notRegistered: 'Deze computer is nog niet geregistreerd als afdelings-pc.',
+    registered: 'Deze computer is geregistreerd als afdelings-pc "{label}" van {location}.',
+    label: 'Naam van deze computer',
+    labelHint: 'Bijvoorbeeld "Huiskamer" of "Kantoor", zodat bewoners en collega\'s hem herkennen.',
+    labelInvalid: 'Geef de computer een naam van 2 tot 80 tekens.',
+    defaultLabel: 'Afdelings-pc',
+    register: 'Registreren voor mijn locatie',
+    registerAgain: 'Opnieuw registreren',
+    unregister: 'Registratie opheffen',
+    registeredNow: 'De computer is geregistreerd. Log nu uit, zodat bewoners kunnen inloggen.',
+    unregisteredNow:
+      'De registratie is opgeheven. Bewoners kunnen hier niet meer met hulp van een medewerker inloggen.',
+  },
   kiosk: {
     idleTitle: 'Bent u er nog?',
     idleText: 'U heeft een tijdje niets gedaan. Over {seconds} seconden wordt u automatisch uitgelogd.',
@@ -677,6 +715,17 @@ export const nl = {
     idleLoggedOut: 'U bent automatisch uitgelogd omdat u een tijdje niets heeft gedaan.',
   },
   errors: {
+    // ward computers and the assisted first login (issue 5)
+    staff_only: 'Dit kan alleen een medewerker van de organisatie.',
+    not_a_ward_computer: 'Dit kan alleen op een geregistreerde afdelings-pc van uw locatie.',
+    other_location:
+      'Dit kan alleen op een afdelings-pc van de locatie waar de bewoner woont, met een medewerker van die locatie.',
+    not_first_login:
+      'Dit account is al eerder gebruikt. Log gewoon in met uw gebruikersnaam en wachtwoord; u krijgt dan een sms-code.',
+    keychain_unavailable:
+      'Deze computer kan de registratie niet bewaren: er werkt geen sleutelbos (keychain). Een afdelings-pc heeft een werkende sleutelbos nodig; vraag uw IT-afdeling.',
+    staff_must_change_password:
+      'De medewerker moet eerst zelf een eigen wachtwoord kiezen: log als medewerker één keer in op het portaal.',
     // the client's network (issue 4)
     locked: 'Deze persoon heeft een slotje: hij of zij kan niet worden verwijderd en houdt alle rechten.',
     settings_not_delegable:

@@ -8,6 +8,8 @@ export function routeNameForStep(step: AuthStep): RouteName {
       return RouteName.verifyDevice;
     case 'change-password':
       return RouteName.changePassword;
+    case 'staff-confirm':
+      return RouteName.assistedLogin;
     case 'done':
       return RouteName.home;
   }

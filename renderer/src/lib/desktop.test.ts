@@ -8,6 +8,9 @@ const bridge = (answer: () => Promise<DeviceTrust>): Bridge => ({
   openExternal: () => Promise.reject(new Error('unused')),
   deviceTrust: answer,
   endSession: () => Promise.resolve(false),
+  connection: () => Promise.reject(new Error('unused')),
+  checkServer: () => Promise.reject(new Error('unused')),
+  saveConnection: () => Promise.reject(new Error('unused')),
 });
 
 describe('notRememberedKey', () => {

@@ -126,6 +126,27 @@ describe('authGuard', () => {
     });
   });
 
+  it('desktop app without a server or mode: every page goes to the first-start page, without asking the server', async () => {
+    const auth = store({ me });
+    const setupNeeded = vi.fn(async () => true);
+    for (const access of ['protected', 'guest', 'verify', 'public', 'optional'] as const) {
+      expect(await authGuard(route(access), { auth, notify: vi.fn(), setupNeeded }), access).toEqual({
+        name: RouteName.connection,
+      });
+    }
+    expect(await authGuard(route('setup'), { auth, notify: vi.fn(), setupNeeded })).toBe(true);
+    expect(auth.fetchMe).not.toHaveBeenCalled();
+  });
+
+  it('the first-start page is only for that: in a browser or once configured it leads to the login page', async () => {
+    expect(await authGuard(route('setup'), { auth: store(), notify: vi.fn() })).toEqual({ name: RouteName.login });
+    const configured = async () => false;
+    expect(await authGuard(route('setup'), { auth: store(), notify: vi.fn(), setupNeeded: configured })).toEqual({
+      name: RouteName.login,
+    });
+    expect(await authGuard(route('public'), { auth: store(), notify: vi.fn(), setupNeeded: configured })).toBe(true);
+  });
+
   it('never checks anything for public pages', async () => {
     const auth = store();
     expect(await authGuard(route('public'), { auth, notify: vi.fn() })).toBe(true);

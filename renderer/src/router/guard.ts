@@ -14,8 +14,10 @@ import { RouteName, RoutePath } from './names.ts';
  * - `change-password`: a signed-in user, or a pending sign-in at the change-password step.
  * - `optional`: anyone; the page shows more when signed in (Informatie).
  * - `public`: anyone, no server check (forgotten password, reset link).
+ * - `setup`: the desktop app's first-start page, only while main has no server or mode; else the login page.
+ * While setup is needed, every other page goes to the first-start page (there is no server to ask anything).
  */
-export type Access = 'protected' | 'guest' | 'verify' | 'change-password' | 'optional' | 'public';
+export type Access = 'protected' | 'guest' | 'verify' | 'change-password' | 'optional' | 'public' | 'setup';
 
 export interface GuardStore {
   me: Me | null;
@@ -31,6 +33,8 @@ export interface GuardDeps {
   notify(key: string, type: NoticeType): void;
   /** Current time by the server's clock (ms); defaults to the local clock. */
   now?: () => number;
+  /** Desktop app: true while main has no server or mode yet (stores/connection.ts). Absent: never. */
+  setupNeeded?: () => Promise<boolean>;
 }
 
 /** True when the cached session's idle deadline has passed: worth asking the server before showing the page. */
@@ -47,6 +51,7 @@ export const SIGN_IN_PATHS: readonly string[] = [
   RoutePath.changePassword,
   RoutePath.forgotPassword,
   RoutePath.resetPassword,
+  RoutePath.assistedLogin,
 ];
 
 type Result = true | RouteLocationRaw;
@@ -76,6 +81,9 @@ async function pendingStep(deps: GuardDeps): Promise<AuthStep | null | 'failed'>
 export async function authGuard(to: RouteLocationNormalized, deps: GuardDeps): Promise<Result> {
   const { auth, notify } = deps;
   const access: Access = to.meta.access ?? 'protected';
+  const setup = (await deps.setupNeeded?.()) ?? false;
+  if (access === 'setup') return setup ? true : toLogin();
+  if (setup) return { name: RouteName.connection };
 
   switch (access) {
     case 'public':

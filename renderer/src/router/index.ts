@@ -43,6 +43,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { access: 'change-password', titleKey: 'changePassword.title' },
   },
   {
+    // Only on a registered ward computer; the page itself says so elsewhere.
+    name: RouteName.assistedLogin,
+    path: RoutePath.assistedLogin,
+    component: () => import('../pages/AssistedLoginPage.vue'),
+    meta: { access: 'guest', titleKey: 'assisted.title' },
+  },
+  {
     name: RouteName.forgotPassword,
     path: RoutePath.forgotPassword,
     component: () => import('../pages/ForgotPasswordPage.vue'),
@@ -126,6 +133,13 @@ export const routes: RouteRecordRaw[] = [
     path: RoutePath.myInvitations,
     component: () => import('../pages/MyInvitationsPage.vue'),
     meta: { access: 'protected', titleKey: 'myInvitations.title', topBar: true },
+  },
+  {
+    // The desktop app's first start (no server or mode yet); elsewhere the guard sends it to the login page.
+    name: RouteName.connection,
+    path: RoutePath.connection,
+    component: () => import('../pages/ConnectionSetupPage.vue'),
+    meta: { access: 'setup', titleKey: 'connection.setupTitle' },
   },
   {
     name: RouteName.notFound,

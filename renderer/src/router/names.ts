@@ -6,6 +6,7 @@ export const RouteName = {
   verifyDevice: 'verify-device',
   changePassword: 'change-password',
   forgotPassword: 'forgot-password',
+  assistedLogin: 'assisted-login',
   resetPassword: 'reset-password',
   home: 'home',
   information: 'information',
@@ -19,6 +20,7 @@ export const RouteName = {
   network: 'network',
   invitation: 'invitation',
   myInvitations: 'my-invitations',
+  connection: 'connection',
   notFound: 'not-found',
 } as const;
 export type RouteName = (typeof RouteName)[keyof typeof RouteName];
@@ -28,6 +30,7 @@ export const RoutePath = {
   verifyDevice: '/apparaat-verificatie',
   changePassword: '/wachtwoord-wijzigen',
   forgotPassword: '/wachtwoord-vergeten',
+  assistedLogin: '/eerste-keer-met-hulp',
   resetPassword: '/wachtwoord-herstellen',
   home: '/',
   information: '/informatie',
@@ -41,4 +44,5 @@ export const RoutePath = {
   network: '/gebruikersbeheer',
   invitation: INVITATION_ROUTE,
   myInvitations: '/uitnodigingen',
+  connection: '/verbinding',
 } as const;

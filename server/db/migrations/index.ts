@@ -12,6 +12,7 @@ import { m0100 } from './0100-cache-versions.ts';
 import { m0110 } from './0110-audit-recent.ts';
 import { m0120 } from './0120-network.ts';
 import { m0130 } from './0130-profile.ts';
+import { m0140 } from './0140-ward-computers.ts';
 
 export const migrations: Migration[] = [
   m0010,
@@ -27,4 +28,5 @@ export const migrations: Migration[] = [
   m0110,
   m0120,
   m0130,
+  m0140,
 ];

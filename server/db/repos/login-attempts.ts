@@ -9,6 +9,8 @@ export interface LoginAttempt {
   deviceId: number | null;
   createdAt: string;
   expiresAt: string;
+  /** Set for a first login assisted by a staff member on this ward computer: it has no SMS code. */
+  wardComputerId: number | null;
 }
 
 interface AttemptRow {
@@ -18,6 +20,7 @@ interface AttemptRow {
   device_id: number | null;
   created_at: string;
   expires_at: string;
+  ward_computer_id: number | null;
 }
 
 function rowToAttempt(r: AttemptRow): LoginAttempt {
@@ -28,6 +31,7 @@ function rowToAttempt(r: AttemptRow): LoginAttempt {
     deviceId: r.device_id,
     createdAt: r.created_at,
     expiresAt: r.expires_at,
+    wardComputerId: r.ward_computer_id,
   };
 }
 
@@ -41,14 +45,15 @@ export function insertAttempt(
     at: string;
     expiresAt: string;
     ip: string | null;
+    wardComputerId?: number | null;
   },
 ): number {
   const r = db
     .prepare(
-      `INSERT INTO login_attempts (user_id, token_hash, stage, device_id, created_at, expires_at, ip)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO login_attempts (user_id, token_hash, stage, device_id, created_at, expires_at, ip, ward_computer_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(a.userId, a.tokenHash, a.stage, a.deviceId, a.at, a.expiresAt, a.ip);
+    .run(a.userId, a.tokenHash, a.stage, a.deviceId, a.at, a.expiresAt, a.ip, a.wardComputerId ?? null);
   return Number(r.lastInsertRowid);
 }
 
