@@ -29,6 +29,13 @@ export type DeviceTrust = { canRemember: true } | { canRemember: false; reason: 
 
 export const OpenExternalArgs = z.tuple([z.string().url().startsWith('https://')]);
 
+/** Why the resident's session ended: he chose Uitloggen, or the ward computer's idle time ran out. */
+export const SIGN_OUT_REASONS = ['logout', 'idle'] as const;
+export type SignOutReason = (typeof SIGN_OUT_REASONS)[number];
+export const EndSessionArgs = z.tuple([z.enum(SIGN_OUT_REASONS)]);
+/** Query parameter of the fresh start after a ward computer's sign-out: the login page then says why. */
+export const SIGNED_OUT_PARAM = 'uitgelogd';
+
 export const CONNECTION_MODES = ['personal', 'kiosk'] as const;
 /** Persoonlijk (own computer) or Afdelings-pc (kiosk: a shared ward computer). */
 export type ConnectionMode = (typeof CONNECTION_MODES)[number];
@@ -71,7 +78,7 @@ export interface Bridge {
    * After a sign-out on a ward computer: everything of the window's session is cleared (cookies, storage, cache) and
    * the app starts again at a clean login screen. Elsewhere nothing happens (false).
    */
-  endSession(): Promise<boolean>;
+  endSession(reason: SignOutReason): Promise<boolean>;
   connection(): Promise<ConnectionState>;
   /** Asks the server's public info (GET /api/v1/info) without saving anything. */
   checkServer(address: string): Promise<ServerCheck>;

@@ -135,15 +135,21 @@ describe('main start-up', () => {
   });
 
   it('after a sign-out on a ward computer clears its session and loads the app afresh; a personal install keeps it', async () => {
-    await expect(ipcHandler(IpcChannel.endSession)(trusted)).resolves.toBe(false);
+    await expect(ipcHandler(IpcChannel.endSession)(trusted, 'logout')).resolves.toBe(false);
     expect(electron.defaultSession.clearStorageData).not.toHaveBeenCalled();
     await startKioskMain();
-    await expect(ipcHandler(IpcChannel.endSession)(untrusted)).rejects.toThrow('untrusted-sender');
+    await expect(ipcHandler(IpcChannel.endSession)(untrusted, 'logout')).rejects.toThrow('untrusted-sender');
+    for (const bad of [[], ['weg'], ['idle', 'extra'], [{ reason: 'idle' }]]) {
+      await expect(ipcHandler(IpcChannel.endSession)(trusted, ...bad)).rejects.toThrow('invalid-arguments');
+    }
     expect(electron.kioskSession.clearStorageData).not.toHaveBeenCalled();
-    await expect(ipcHandler(IpcChannel.endSession)(trusted)).resolves.toBe(true);
+    await expect(ipcHandler(IpcChannel.endSession)(trusted, 'logout')).resolves.toBe(true);
     expect(electron.kioskSession.clearStorageData).toHaveBeenCalledTimes(1);
     expect(electron.kioskSession.clearCache).toHaveBeenCalledTimes(1);
-    expect(electron.windows.at(-1)!.loadURL).toHaveBeenLastCalledWith('app://portal/');
+    // The fresh start says why: the page's own notice is gone with the reload.
+    expect(electron.windows.at(-1)!.loadURL).toHaveBeenLastCalledWith('app://portal/?uitgelogd=logout');
+    await ipcHandler(IpcChannel.endSession)(trusted, 'idle');
+    expect(electron.windows.at(-1)!.loadURL).toHaveBeenLastCalledWith('app://portal/?uitgelogd=idle');
   });
 
   it('opens one sandboxed window on app://portal/ with the built preload', () => {

@@ -13,7 +13,7 @@ import { registerIpcHandlers } from './ipc-handlers.ts';
 import { notConfiguredApi } from './not-configured-api.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { createMainWindow } from './window.ts';
-import { APP_ENTRY_URL } from './app-origin.ts';
+import { entryAfterSignOut } from './app-origin.ts';
 import { KIOSK_PARTITION } from './window-options.ts';
 import type { ConnectionState } from '../../shared/ipc.ts';
 
@@ -94,11 +94,11 @@ function main(): void {
       linkPolicy,
       secrets,
       idleMinutes: launch.idleMinutes,
-      endKioskSession: async () => {
+      endKioskSession: async (reason) => {
         // The next resident finds nothing of this one: no cookie, no storage, no cached answer, no page state.
         await portalSession.clearStorageData();
         await portalSession.clearCache();
-        await mainWindow?.loadURL(APP_ENTRY_URL);
+        await mainWindow?.loadURL(entryAfterSignOut(reason));
       },
       connection: {
         state: connection,

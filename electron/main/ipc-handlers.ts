@@ -1,7 +1,14 @@
 // One ipcMain.handle per channel of shared/ipc.ts, each behind guardedHandler (sender check + zod parsing).
 import { app, ipcMain, shell } from 'electron';
 import { z } from 'zod';
-import { IpcChannel, OpenExternalArgs, type AppInfo, type DeviceTrust } from '../../shared/ipc.ts';
+import {
+  EndSessionArgs,
+  IpcChannel,
+  OpenExternalArgs,
+  type AppInfo,
+  type SignOutReason,
+  type DeviceTrust,
+} from '../../shared/ipc.ts';
 import { registerConnectionHandlers, type ConnectionIpcContext } from './connection-ipc.ts';
 import type { DeviceSecretStore } from './device-secret-store.ts';
 import { isAllowedExternalUrl, type ExternalLinkPolicy } from './external-links.ts';
@@ -16,7 +23,7 @@ export interface IpcContext {
   /** Kiosk: minutes without input before the sign-out. */
   idleMinutes: number;
   /** Kiosk: clears the window's session and loads the app afresh. */
-  endKioskSession: () => Promise<void>;
+  endKioskSession: (reason: SignOutReason) => Promise<void>;
   /** Server and mode: read, check and change them (connection-ipc.ts). */
   connection: ConnectionIpcContext;
 }
@@ -55,10 +62,10 @@ export function registerIpcHandlers({
   );
   ipcMain.handle(
     IpcChannel.endSession,
-    guardedHandler(NoArgs, async (): Promise<boolean> => {
+    guardedHandler(EndSessionArgs, async ([reason]): Promise<boolean> => {
       // A personal install keeps its session: the next start stays signed in as the server allows.
       if (!kiosk) return false;
-      await endKioskSession();
+      await endKioskSession(reason);
       return true;
     }),
   );

@@ -17,7 +17,7 @@ const bridge: Bridge = {
     await ipcRenderer.invoke(IpcChannel.openExternal, url);
   },
   deviceTrust: () => ipcRenderer.invoke(IpcChannel.deviceTrust) as Promise<DeviceTrust>,
-  endSession: () => ipcRenderer.invoke(IpcChannel.endSession) as Promise<boolean>,
+  endSession: (reason) => ipcRenderer.invoke(IpcChannel.endSession, reason) as Promise<boolean>,
   connection: () => ipcRenderer.invoke(IpcChannel.connectionGet) as Promise<ConnectionState>,
   checkServer: (address) => ipcRenderer.invoke(IpcChannel.connectionCheck, address) as Promise<ServerCheck>,
   saveConnection: (choice) => ipcRenderer.invoke(IpcChannel.connectionSave, choice) as Promise<ConnectionSaveResult>,

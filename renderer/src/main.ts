@@ -13,15 +13,22 @@ import { usePublicInfoStore } from './stores/public-info.ts';
 import { useClientsStore } from './stores/clients.ts';
 import { useMyInvitationsStore } from './stores/my-invitations.ts';
 import { useConnectionStore } from './stores/connection.ts';
+import { signedOutNotice } from './lib/desktop.ts';
 import { usePreferencesStore } from './stores/preferences.ts';
 import { applyOrganisationColour } from './plugins/vuetify.ts';
 import { serverNow, setRefusedHandler, setUnauthorizedHandler } from './api/client.ts';
 import { ErrorCode } from '../../shared/api/errors.ts';
 import { noteNavigation } from './lib/navigation.ts';
 
+// A ward computer starts afresh after each sign-out: the login page says why. The reason is taken off the address
+// before the router is created (it reads the address then), so no page sees it and a reload does not repeat it.
+const signedOut = signedOutNotice(window.location.href);
+if (signedOut) window.history.replaceState(window.history.state, '', signedOut.address);
+
 const app = createApp(App);
 const pinia = createPinia();
 const router = createAppRouter();
+
 app.use(pinia).use(i18n).use(vuetify).use(router);
 
 const auth = useAuthStore(pinia);
@@ -32,6 +39,8 @@ const myInvitations = useMyInvitationsStore(pinia);
 const preferences = usePreferencesStore(pinia);
 const connection = useConnectionStore(pinia);
 void publicInfo.load();
+
+if (signedOut?.notice) notices.set(signedOut.notice, 'info');
 
 // Desktop app without a server or mode yet: every page goes to the first-start page.
 async function setupNeeded(): Promise<boolean> {

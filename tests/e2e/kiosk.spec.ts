@@ -17,15 +17,20 @@ test('on a ward computer a resident is signed out after the idle time, with a co
   await portal.admin('demo:seed');
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   await context.addInitScript(() => {
-    const ended: number[] = [];
     Object.assign(window, {
-      endedSessions: ended,
       bridge: {
         appInfo: async () => ({ version: '0.1.0', platform: 'linux', mode: 'kiosk', idleLogoutSeconds: 120 }),
         openExternal: async () => undefined,
         deviceTrust: async () => ({ canRemember: false, reason: 'kiosk' }),
-        // Main would clear the session and load the app afresh; the stand-in only counts.
-        endSession: async () => (ended.push(Date.now()), true),
+        // As main does: note the end (across the reload), clear the page's storage and load the app afresh.
+        endSession: async (reason: string) => {
+          const ended = Number(localStorage.getItem('ended-sessions') ?? '0') + 1;
+          sessionStorage.clear();
+          localStorage.clear();
+          localStorage.setItem('ended-sessions', String(ended));
+          location.assign(`/?uitgelogd=${reason}`);
+          return true;
+        },
       },
     });
   });
@@ -64,9 +69,12 @@ test('on a ward computer a resident is signed out after the idle time, with a co
   await expect(dialog).toBeVisible();
   await page.clock.runFor(60_000);
   await expect(page.getByRole('heading', { name: 'Inloggen' })).toBeVisible();
+  // After the fresh start the login page still says why, and the address no longer carries the reason.
   await expect(page.getByText('U bent automatisch uitgelogd', { exact: false })).toBeVisible();
+  await expect(page).toHaveURL(/\/inloggen$/);
   await expect(dialog).toHaveCount(0);
-  expect(await page.evaluate(() => (window as unknown as { endedSessions: number[] }).endedSessions.length)).toBe(1);
+  expect(await page.evaluate(() => localStorage.getItem('ended-sessions'))).toBe('1');
+  await expect(page.getByLabel('Gebruikersnaam', { exact: true })).toHaveValue('');
   // The server ended the session too.
   expect((await page.request.get(`${portal.url}/api/v1/auth/me`)).status()).toBe(401);
   await context.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Bridge, DeviceTrust } from '../../../shared/ipc.ts';
-import { endDesktopSession, notRememberedKey } from './desktop.ts';
+import { endDesktopSession, notRememberedKey, signedOutNotice } from './desktop.ts';
 import { nl } from '../i18n/nl.ts';
 
 const bridge = (answer: () => Promise<DeviceTrust>): Bridge => ({
@@ -32,12 +32,33 @@ describe('notRememberedKey', () => {
 describe('endDesktopSession', () => {
   it('asks main to clear the session, and never fails the sign-out', async () => {
     let asked = 0;
-    const b = { ...bridge(async () => ({ canRemember: true })), endSession: async () => (asked++, true) };
-    await endDesktopSession(b);
+    const reasons: string[] = [];
+    const b = {
+      ...bridge(async () => ({ canRemember: true })),
+      endSession: async (reason: string) => (asked++, reasons.push(reason), true),
+    };
+    await endDesktopSession('idle', b);
     expect(asked).toBe(1);
+    expect(reasons).toEqual(['idle']);
     await expect(
-      endDesktopSession({ ...b, endSession: () => Promise.reject(new Error('ipc')) }),
+      endDesktopSession('logout', { ...b, endSession: () => Promise.reject(new Error('ipc')) }),
     ).resolves.toBeUndefined();
-    await expect(endDesktopSession(null)).resolves.toBeUndefined();
+    await expect(endDesktopSession('logout', null)).resolves.toBeUndefined();
+  });
+});
+
+describe('signedOutNotice', () => {
+  it('names why a ward computer started afresh, and gives the address without the parameter', () => {
+    expect(signedOutNotice('app://portal/?uitgelogd=idle')).toEqual({
+      notice: 'notices.idleLoggedOut',
+      address: '/',
+    });
+    expect(signedOutNotice('app://portal/inloggen?uitgelogd=logout&terug=%2Fdossier#x')).toEqual({
+      notice: 'notices.loggedOut',
+      address: '/inloggen?terug=%2Fdossier#x',
+    });
+    expect(signedOutNotice('app://portal/?uitgelogd=toString')).toEqual({ notice: null, address: '/' });
+    expect(signedOutNotice('app://portal/inloggen')).toBeNull();
+    expect(nl.notices.idleLoggedOut).toContain('automatisch uitgelogd');
   });
 });

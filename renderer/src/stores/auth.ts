@@ -6,6 +6,7 @@ import { authApi } from '../api/auth.ts';
 import { ApiError } from '../api/api-error.ts';
 import { ErrorCode } from '../../../shared/api/errors.ts';
 import { endDesktopSession } from '../lib/desktop.ts';
+import type { SignOutReason } from '../../../shared/ipc.ts';
 
 export type MeOutcome = 'signed-in' | 'signed-out' | 'expired';
 
@@ -83,7 +84,8 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
-  async function logout(): Promise<void> {
+  /** `reason` tells a ward computer's fresh start why the resident was signed out ('idle': automatically). */
+  async function logout(reason: SignOutReason = 'logout'): Promise<void> {
     try {
       await authApi.logout();
     } finally {
@@ -91,7 +93,7 @@ export const useAuthStore = defineStore('auth', () => {
       clear();
       redirectAfterLogin.value = null;
       // On a ward computer nothing stays for the next resident either (desktop app only).
-      await endDesktopSession();
+      await endDesktopSession(reason);
     }
   }
 
