@@ -57,6 +57,31 @@ function validate(db: Db, input: AccountInput): Validated {
   return { ...r.data, mobile };
 }
 
+/**
+ * Inserts the user of a new account. Validated again inside the caller's transaction: the username may have been
+ * taken between the first check and the (slow) password hash.
+ */
+function insertValidatedUser(
+  db: Db,
+  input: AccountInput,
+  kind: 'client' | 'contact' | 'staff',
+  passwordHash: string,
+  mustChangePassword: boolean,
+  at: string,
+): number {
+  const v = validate(db, input);
+  return insertUser(db, {
+    username: v.username,
+    displayName: v.name,
+    email: v.email,
+    mobile: v.mobile,
+    kind,
+    passwordHash,
+    mustChangePassword,
+    createdAt: at,
+  });
+}
+
 export interface CreatedAccount {
   userId: number;
   clientId: number;
@@ -77,17 +102,7 @@ export async function createClientAccount(
   const hash = await deps.hasher.hash(password);
   return deps.db.transaction(() => {
     const at = deps.clock.now().toISOString();
-    validate(deps.db, input); // again inside the transaction: the username may have been taken meanwhile
-    const userId = insertUser(deps.db, {
-      username: v.username,
-      displayName: v.name,
-      email: v.email,
-      mobile: v.mobile,
-      kind: 'client',
-      passwordHash: hash,
-      mustChangePassword: options.mustChangePassword,
-      createdAt: at,
-    });
+    const userId = insertValidatedUser(deps.db, input, 'client', hash, options.mustChangePassword, at);
     const clientId = insertClient(deps.db, userId, v.name, at);
     if (location) setClientLocation(deps.db, clientId, ensureLocation(deps.db, location, at).location.id);
     insertMember(deps.db, {
@@ -122,17 +137,7 @@ export async function createContactAccount(
   const hash = await deps.hasher.hash(password);
   return deps.db.transaction(() => {
     const at = deps.clock.now().toISOString();
-    validate(deps.db, input);
-    const userId = insertUser(deps.db, {
-      username: v.username,
-      displayName: v.name,
-      email: v.email,
-      mobile: v.mobile,
-      kind: 'contact',
-      passwordHash: hash,
-      mustChangePassword: options.mustChangePassword,
-      createdAt: at,
-    });
+    const userId = insertValidatedUser(deps.db, input, 'contact', hash, options.mustChangePassword, at);
     insertMember(deps.db, {
       clientId: input.clientId,
       userId,
@@ -166,17 +171,7 @@ export async function createStaffAccount(
   const hash = await deps.hasher.hash(password);
   return deps.db.transaction(() => {
     const at = deps.clock.now().toISOString();
-    validate(deps.db, input);
-    const userId = insertUser(deps.db, {
-      username: v.username,
-      displayName: v.name,
-      email: v.email,
-      mobile: v.mobile,
-      kind: 'staff',
-      passwordHash: hash,
-      mustChangePassword: options.mustChangePassword,
-      createdAt: at,
-    });
+    const userId = insertValidatedUser(deps.db, input, 'staff', hash, options.mustChangePassword, at);
     const { location, created } = ensureLocation(deps.db, locationName, at);
     insertStaffMember(deps.db, userId, location.id);
     audit(deps, null, {

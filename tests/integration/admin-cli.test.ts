@@ -1,34 +1,22 @@
 // The admin CLI (`npm run admin -- ...`) against the same data directory as a running portal: accounts with a
 // one-time temporary password, E.164 mobiles, clear refusals that write nothing, device reset, demo seed.
 import { spawnSync } from 'node:child_process';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiPath } from '../../shared/api/paths.ts';
-import { CliError, runAdmin } from '../../server/cli/admin.ts';
+import { CliError } from '../../server/cli/admin.ts';
 import { AccountError } from '../../server/accounts/create-account.ts';
 import { DEMO_LOGINS } from '../../server/demo/seed.ts';
 import { SCALE_PASSWORD, scaleUsername } from '../../server/demo/scale/build.ts';
 import { HomePath } from '../../shared/api/home.ts';
-import { closeAll, count, GOOD_PASSWORD, login, signIn, startTestPortal, type TestPortal } from '../helpers/portal.ts';
+import { count, GOOD_PASSWORD, login, signIn, type TestPortal } from '../helpers/portal.ts';
+import { useAdminPortal } from '../helpers/admin-cli.ts';
 
+const harness = useAdminPortal();
+const admin = harness.admin;
 let tp: TestPortal;
-let savedDataDir: string | undefined;
-
-beforeEach(async () => {
-  tp = await startTestPortal();
-  savedDataDir = process.env.PORTAL_DATA_DIR;
-  process.env.PORTAL_DATA_DIR = tp.dataDir;
+beforeEach(() => {
+  tp = harness.portal();
 });
-afterEach(async () => {
-  if (savedDataDir === undefined) delete process.env.PORTAL_DATA_DIR;
-  else process.env.PORTAL_DATA_DIR = savedDataDir;
-  await closeAll();
-});
-
-async function admin(...argv: string[]): Promise<string> {
-  const out: string[] = [];
-  await runAdmin(argv, (s) => out.push(s));
-  return out.join('\n');
-}
 
 const create = (username: string, mobile: string, email = `${username}@example.nl`) =>
   admin('client:create', '--name', 'Truus van Dorp', '--username', username, '--email', email, '--mobile', mobile);

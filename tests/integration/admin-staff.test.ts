@@ -1,27 +1,12 @@
 // The admin CLI's staff commands (issue 5 §3): staff:create with a location, and where a client lives.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CliError, runAdmin } from '../../server/cli/admin.ts';
+import { describe, expect, it } from 'vitest';
+import { CliError } from '../../server/cli/admin.ts';
 import { AccountError } from '../../server/accounts/create-account.ts';
-import { closeAll, count, login, startTestPortal, type TestPortal } from '../helpers/portal.ts';
+import { count, login } from '../helpers/portal.ts';
+import { useAdminPortal } from '../helpers/admin-cli.ts';
 
-let tp: TestPortal;
-let savedDataDir: string | undefined;
-beforeEach(async () => {
-  tp = await startTestPortal();
-  savedDataDir = process.env.PORTAL_DATA_DIR;
-  process.env.PORTAL_DATA_DIR = tp.dataDir;
-});
-afterEach(async () => {
-  if (savedDataDir === undefined) delete process.env.PORTAL_DATA_DIR;
-  else process.env.PORTAL_DATA_DIR = savedDataDir;
-  await closeAll();
-});
-
-async function admin(...argv: string[]): Promise<string> {
-  const out: string[] = [];
-  await runAdmin(argv, (s) => out.push(s));
-  return out.join('\n');
-}
+const harness = useAdminPortal();
+const admin = harness.admin;
 
 const staffArgs = (username: string, location: string) => [
   'staff:create',
@@ -38,8 +23,9 @@ const staffArgs = (username: string, location: string) => [
 ];
 
 const locationOf = (username: string, table: 'staff_accounts' | 'clients') =>
-  tp.portal.db
-    .prepare(
+  harness
+    .portal()
+    .portal.db.prepare(
       `SELECT l.name FROM ${table} t JOIN users u ON u.id = t.user_id JOIN locations l ON l.id = t.location_id
        WHERE u.username = ?`,
     )
@@ -53,31 +39,34 @@ describe('staff:create', () => {
       'Medewerker aangemaakt: Anna de Vries (gebruikersnaam anna), locatie De Linde (nieuwe locatie)',
     );
     const temp = /Tijdelijk wachtwoord[^:]*: (\S+)/.exec(out)![1]!;
-    const row = tp.portal.db.prepare("SELECT * FROM users WHERE username = 'anna'").get() as Record<string, unknown>;
+    const row = harness.portal().portal.db.prepare("SELECT * FROM users WHERE username = 'anna'").get() as Record<
+      string,
+      unknown
+    >;
     expect([row.kind, row.mobile, row.must_change_password]).toEqual(['staff', '+31611223344', 1]);
     expect(JSON.stringify(row)).not.toContain(temp);
     expect(locationOf('anna', 'staff_accounts')).toBe('De Linde');
     // Staff have no client of their own and no network.
-    expect(count(tp, 'client_members', 'user_id = ?', row.id)).toBe(0);
-    expect(count(tp, 'clients', 'user_id = ?', row.id)).toBe(0);
+    expect(count(harness.portal(), 'client_members', 'user_id = ?', row.id)).toBe(0);
+    expect(count(harness.portal(), 'clients', 'user_id = ?', row.id)).toBe(0);
     // The first sign-in asks the SMS and then a password of her own.
-    expect((await login(tp.client(), 'anna', temp)).json.next).toBe('verify-device');
+    expect((await login(harness.portal().client(), 'anna', temp)).json.next).toBe('verify-device');
 
     const second = await admin(...staffArgs('piet', 'de linde'));
     expect(second).toContain('locatie De Linde');
     expect(second).not.toContain('nieuwe locatie');
-    expect(count(tp, 'locations')).toBe(1);
+    expect(count(harness.portal(), 'locations')).toBe(1);
   });
 
   it('refuses missing options, a short location and a taken username, writing nothing', async () => {
     await expect(admin('staff:create', '--name', 'Anna', '--username', 'anna')).rejects.toThrow(CliError);
     await expect(admin(...staffArgs('anna', 'x'))).rejects.toThrow(AccountError);
     await expect(admin(...staffArgs('anna', 'x'))).rejects.toThrow(/locatie: minimaal 2 tekens/);
-    expect(count(tp, 'users')).toBe(0);
-    expect(count(tp, 'locations')).toBe(0);
+    expect(count(harness.portal(), 'users')).toBe(0);
+    expect(count(harness.portal(), 'locations')).toBe(0);
     await admin(...staffArgs('anna', 'De Linde'));
     await expect(admin(...staffArgs('anna', 'Het Anker'))).rejects.toThrow(/bestaat al/);
-    expect(count(tp, 'locations')).toBe(1);
+    expect(count(harness.portal(), 'locations')).toBe(1);
   });
 });
 
@@ -100,7 +89,7 @@ describe('where a client lives', () => {
     const out = await admin('client:location', '--username', 'bep', '--location', 'Het Anker');
     expect(out).toBe('Bep Jansen woont op locatie Het Anker.');
     expect(locationOf('bep', 'clients')).toBe('Het Anker');
-    expect(count(tp, 'audit_log', "action = 'admin.client-location' AND detail = 'Het Anker'")).toBe(1);
+    expect(count(harness.portal(), 'audit_log', "action = 'admin.client-location' AND detail = 'Het Anker'")).toBe(1);
 
     await admin(...staffArgs('anna', 'De Linde'));
     await expect(admin('client:location', '--username', 'anna', '--location', 'De Linde')).rejects.toThrow(
