@@ -41,6 +41,13 @@ const EnvSchema = z.object({
   PORTAL_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   PORTAL_TEST_HOOKS: bool.default(false),
   PORTAL_WEB_DIR: z.string().optional(),
+  PORTAL_SYNC_ADAPTER: z.enum(['none', 'file-drop']).default('none'),
+  /** Written as `source` on every imported row; the EHR's name, e.g. "ons" or "caress". */
+  PORTAL_SYNC_SOURCE: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'kleine letters, cijfers en streepjes, hoogstens 40')
+    .default('ehr'),
+  PORTAL_SYNC_DROP_DIR: z.string().min(1).optional(),
 });
 
 /** The logo's content type by file extension: only image types a browser shows in <img>. */
@@ -84,6 +91,8 @@ export interface Config {
   testHooks: boolean;
   /** The built renderer served in web mode. */
   webDir: string;
+  /** The connection to the EHR (issue 6): none, or the folder of the file-drop adapter. */
+  sync: { adapter: 'none'; source: string } | { adapter: 'file-drop'; source: string; dropDir: string };
 }
 
 export class ConfigError extends Error {}
@@ -149,5 +158,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.PORTAL_LOG_LEVEL,
     testHooks: e.PORTAL_TEST_HOOKS,
     webDir: path.resolve(e.PORTAL_WEB_DIR ?? 'dist/web'),
+    sync:
+      e.PORTAL_SYNC_ADAPTER === 'file-drop'
+        ? {
+            adapter: 'file-drop',
+            source: e.PORTAL_SYNC_SOURCE,
+            dropDir: path.resolve(e.PORTAL_SYNC_DROP_DIR ?? path.join(dataDir, 'ehr-drop')),
+          }
+        : { adapter: 'none', source: e.PORTAL_SYNC_SOURCE },
   };
 }

@@ -1,5 +1,6 @@
 // The agenda's use cases for a signed-in caller. Every call checks the Afspraken right first (404 stranger, 403
 // no right) and writes exactly one audit row (NEN 7513); writes and their audit row share one transaction.
+import { syncedUntil as syncedUntilOf } from '../sync/freshness.ts';
 import { allowSection, logFor as log, type Caller, type Input } from '../auth/caller.ts';
 import { HttpError, fieldError } from '../http/errors.ts';
 import {
@@ -40,7 +41,7 @@ export function listForCaller(c: Caller, query: Input<RangeQuery>): Appointments
   const ctx = allow(c, 'appointments');
   const range = resolveRange(c.deps.clock.now(), query());
   const rows = listAppointments(c.deps.db, c.clientId, range.from, range.to);
-  const syncedUntil = lastSyncedAt(c.deps.db, c.clientId);
+  const syncedUntil = syncedUntilOf(c.deps.db, c.clientId, lastSyncedAt(c.deps.db, c.clientId));
   log(c, { action: 'appointments.read', resource: `appointments:${range.from}/${range.to}`, outcome: 'success' });
   return { appointments: rows.map((a) => toItem(a, ctx)), syncedUntil };
 }
@@ -50,7 +51,11 @@ export function upcomingPanel(c: Caller): UpcomingAppointmentsResponse {
   const ctx: ItemContext = { viewer: viewerOf(c), hasRight: true };
   const now = c.deps.clock.now().toISOString();
   const [first, ...next] = listUpcoming(c.deps.db, c.clientId, now, UPCOMING_COUNT).map((a) => toItem(a, ctx));
-  return { first: first ?? null, next, syncedUntil: lastSyncedAt(c.deps.db, c.clientId) };
+  return {
+    first: first ?? null,
+    next,
+    syncedUntil: syncedUntilOf(c.deps.db, c.clientId, lastSyncedAt(c.deps.db, c.clientId)),
+  };
 }
 
 export function upcomingForCaller(c: Caller): UpcomingAppointmentsResponse {

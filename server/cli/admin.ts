@@ -6,6 +6,7 @@ import { systemClock } from '../clock.ts';
 import { scryptHasher, temporaryPassword } from '../auth/passwords.ts';
 import { AccountError, createClientAccount, createStaffAccount } from '../accounts/create-account.ts';
 import { ensureLocation, setClientLocation } from '../db/repos/locations.ts';
+import { runSyncCommand, SYNC_USAGE, SyncCliError } from './sync-commands.ts';
 import { findUserByUsername } from '../db/repos/users.ts';
 import { revokeDevices } from '../db/repos/devices.ts';
 import { clearFailures, accountKey } from '../auth/throttle.ts';
@@ -35,7 +36,7 @@ Opdrachten:
   member:rights --client truus --username annie --sections afspraken,berichten
         Zet de rechten van een contactpersoon bij een cliënt (berichten, afspraken, dossier, gegevens,
         instellingen; "geen" haalt alle rechten weg). Normaal doet de cliënt dit zelf in Gebruikersbeheer.
-  demo:seed                         Maakt de demo-accounts (truus, annie) als ze nog niet bestaan.
+${SYNC_USAGE}  demo:seed                         Maakt de demo-accounts (truus, annie) als ze nog niet bestaan.
   demo:seed --clients 1000 --years 5
         Bouwt daarnaast een grote, realistische database (schaal-0001 … met elk twee contactpersonen,
         rapportages, afspraken, plannen, berichten en prikbordberichten) voor metingen, met voortgangsbalk.
@@ -186,9 +187,19 @@ export async function runAdmin(argv: string[], out: (s: string) => void): Promis
         }
         return;
       }
-      default:
+      default: {
+        const ctx = {
+          db,
+          clock: systemClock,
+          config,
+          options: (required: string[]) => options(rest, required) as Record<string, string>,
+          out,
+          progress: (line: string) => process.stderr.write(line),
+        };
+        if (await runSyncCommand(command, ctx)) return;
         out(USAGE);
         throw new CliError(`Onbekende opdracht: ${command}`);
+      }
     }
   } finally {
     flushAuditQueue(db);
@@ -263,7 +274,11 @@ function requireUser(db: ReturnType<typeof openDatabase>, username: string) {
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
 if (isMain) {
   runAdmin(process.argv.slice(2), (s) => process.stdout.write(s + '\n')).catch((err) => {
-    const known = err instanceof CliError || err instanceof AccountError || err instanceof ConfigError;
+    const known =
+      err instanceof CliError ||
+      err instanceof AccountError ||
+      err instanceof ConfigError ||
+      err instanceof SyncCliError;
     process.stderr.write(`Fout: ${known ? err.message : err instanceof Error ? err.stack : String(err)}\n`);
     process.exit(2);
   });

@@ -1,5 +1,6 @@
 // Mijn dossier's use cases for a signed-in caller. Every call checks the Dossier right first (404 stranger, 403 no
 // right) and writes exactly one audit row (NEN 7513); the one write and its audit row share a transaction.
+import { later, syncedUntil as syncedUntilOf } from '../sync/freshness.ts';
 import { allowSection, logFor as log, type Caller, type Input } from '../auth/caller.ts';
 import { HttpError } from '../http/errors.ts';
 import {
@@ -52,10 +53,10 @@ export function toItem(r: DossierRow): DossierItem {
   };
 }
 
-const later = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
-
+/** Reports and forms come with the EHR sync; plans (not synced by it yet) count by their own rows. */
 function syncedUntil(c: Caller): string | null {
-  return later(dossierSyncedAt(c.deps.db, c.clientId), plansSyncedAt(c.deps.db, c.clientId));
+  const reports = syncedUntilOf(c.deps.db, c.clientId, dossierSyncedAt(c.deps.db, c.clientId));
+  return later(reports, plansSyncedAt(c.deps.db, c.clientId));
 }
 
 /** The home panel's newest report card; the right was checked (and the read audited) by the home screen. */

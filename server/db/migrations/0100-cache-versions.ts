@@ -30,7 +30,8 @@ export const CLIENT_SCOPED_TABLES = [
 /** Tables with a client_id column whose rows are not the client's data shown on a panel. */
 // audit_log is a table until migration 0110, which splits it into audit_entries and audit_recent behind a view.
 // invitations (0120) grant nothing until accepted, which inserts a client_members row (that one raises the version).
-export const NOT_CLIENT_DATA = ['audit_log', 'audit_entries', 'audit_recent', 'invitations'] as const;
+// ehr_links (0150) only say which EHR identity a client has; the next run that brings his data raises the version.
+export const NOT_CLIENT_DATA = ['audit_log', 'audit_entries', 'audit_recent', 'invitations', 'ehr_links'] as const;
 
 const bump = (clientIdExpr: string) =>
   `UPDATE clients SET data_version = data_version + 1 WHERE id IN (${clientIdExpr});`;

@@ -13,6 +13,7 @@ import { m0110 } from './0110-audit-recent.ts';
 import { m0120 } from './0120-network.ts';
 import { m0130 } from './0130-profile.ts';
 import { m0140 } from './0140-ward-computers.ts';
+import { m0150 } from './0150-ehr-sync.ts';
 
 export const migrations: Migration[] = [
   m0010,
@@ -29,4 +30,5 @@ export const migrations: Migration[] = [
   m0120,
   m0130,
   m0140,
+  m0150,
 ];
