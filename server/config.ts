@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { LogLevel } from './log.ts';
+import { cronProblem } from './sync/schedule.ts';
 import { ORGANISATION_PRESETS, PRESET_NAMES, type OrganisationSettings, type PresetName } from './org/presets.ts';
 
 const bool = z
@@ -48,6 +49,8 @@ const EnvSchema = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'kleine letters, cijfers en streepjes, hoogstens 40')
     .default('ehr'),
   PORTAL_SYNC_DROP_DIR: z.string().min(1).optional(),
+  PORTAL_SYNC_PULL_CRON: z.string().min(9).max(100).optional(),
+  PORTAL_SYNC_PUSH_CRON: z.string().min(9).max(100).optional(),
 });
 
 /** The logo's content type by file extension: only image types a browser shows in <img>. */
@@ -127,6 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     messagesToCareTeam: e.PORTAL_MESSAGES_TO_CARE_TEAM ?? preset.messagesToCareTeam,
     moodOnBoard: e.PORTAL_MOOD_ON_BOARD ?? preset.moodOnBoard,
     syncScheduleText: e.PORTAL_SYNC_SCHEDULE_TEXT ?? preset.syncScheduleText,
+    syncPullCron: e.PORTAL_SYNC_PULL_CRON ?? preset.syncPullCron,
+    syncPushCron: e.PORTAL_SYNC_PUSH_CRON ?? preset.syncPushCron,
     supportEmail: e.PORTAL_SUPPORT_EMAIL ?? preset.supportEmail,
     helpVideoUrl: e.PORTAL_HELP_VIDEO_URL ?? preset.helpVideoUrl,
     manualUrl: e.PORTAL_MANUAL_URL ?? preset.manualUrl,
@@ -134,6 +139,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     delegateSettings: e.PORTAL_DELEGATE_SETTINGS ?? preset.delegateSettings,
     invitationDays: e.PORTAL_INVITATION_DAYS ?? preset.invitationDays,
   };
+  for (const [name, expr] of [
+    ['PORTAL_SYNC_PULL_CRON', organisation.syncPullCron],
+    ['PORTAL_SYNC_PUSH_CRON', organisation.syncPushCron],
+  ] as const) {
+    const problem = cronProblem(expr);
+    if (problem) throw new ConfigError(`${name}: geen geldige cron-uitdrukking (${expr}): ${problem}`);
+  }
   if (organisation.logoFile && !LOGO_TYPES[path.extname(organisation.logoFile).toLowerCase()]) {
     throw new ConfigError(`PORTAL_ORG_LOGO: kies een .png, .jpg, .webp of .svg bestand (${organisation.logoFile})`);
   }

@@ -20,6 +20,8 @@ import {
   type TwilioOptions,
 } from './notify/transports.ts';
 import { flushAuditQueue } from './db/repos/audit-log.ts';
+import { configuredAdapter } from './sync/adapters.ts';
+import { startSyncScheduler } from './sync/scheduler.ts';
 import type { Logger } from './log.ts';
 import type { AuthDeps } from './auth/deps.ts';
 
@@ -42,6 +44,8 @@ export interface StartOptions {
   twilioHttpClient?: TwilioOptions['httpClient'];
   /** Set false to deliver the outbox only by calling outbox.tick(). */
   runOutbox?: boolean;
+  /** Set false to sync with the EHR only when called (tests): no schedule. */
+  runSync?: boolean;
 }
 
 export function buildTransports(
@@ -89,6 +93,17 @@ export async function startPortal(config: Config, o: StartOptions): Promise<Port
     server.listen(config.port, config.host, resolve);
   });
   if (o.runOutbox !== false) outbox.start(config.outboxIntervalMs);
+  const adapter = configuredAdapter(config, clock);
+  const sync =
+    adapter && o.runSync !== false
+      ? startSyncScheduler({
+          deps: { db, clock },
+          adapter,
+          pullCron: config.organisation.syncPullCron,
+          pushCron: config.organisation.syncPushCron,
+          log: o.log,
+        })
+      : null;
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
@@ -103,6 +118,7 @@ export async function startPortal(config: Config, o: StartOptions): Promise<Port
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await sync?.stop();
       await outbox.stop();
       flushAuditQueue(db);
       await maintenance.stop();

@@ -6,6 +6,10 @@ export interface OrganisationSettings {
   messagesToCareTeam: boolean;
   moodOnBoard: boolean;
   syncScheduleText: string;
+  /** When the portal pulls changes from the EHR: a cron expression in Dutch time (Europe/Amsterdam). */
+  syncPullCron: string;
+  /** When the clients' own reports go to the EHR: at night (02:00 by default). */
+  syncPushCron: string;
   /** Where users with questions or problems write to (Informatie page, notice e-mails). */
   supportEmail: string;
   /** The instruction video ("instructiefilmpje") on the Informatie page. */
@@ -31,6 +35,8 @@ export const ORGANISATION_PRESETS = {
     messagesToCareTeam: true,
     moodOnBoard: false,
     syncScheduleText: 'Elk uur tussen 07.00 en 23.00 uur',
+    syncPullCron: '0 7-23 * * *',
+    syncPushCron: '0 2 * * *',
     // Quick card 001: the video and the manual are on www.pluryn.nl/clientportaal; problems signing in by e-mail.
     supportEmail: 'clientportaalrvenijmegen@pluryn.nl',
     helpVideoUrl: 'https://www.pluryn.nl/clientportaal',
@@ -46,6 +52,8 @@ export const ORGANISATION_PRESETS = {
     messagesToCareTeam: false,
     moodOnBoard: false,
     syncScheduleText: 'Elke dag om 08.00 en 20.00 uur',
+    syncPullCron: '0 8,20 * * *',
+    syncPushCron: '0 2 * * *',
     // Manual 002 mentions the instruction video under Informatie but gives no address: placeholders on careyn.nl.
     supportEmail: 'clientportaal@careyn.nl',
     helpVideoUrl: 'https://www.careyn.nl/clientportaal',
@@ -61,6 +69,8 @@ export const ORGANISATION_PRESETS = {
     messagesToCareTeam: true,
     moodOnBoard: false,
     syncScheduleText: 'Meerdere keren per dag',
+    syncPullCron: '0 7,10,13,16,19,22 * * *',
+    syncPushCron: '0 2 * * *',
     // Manual 003: "Vragen? Mail naar mijn@hilverzorg.nl"; the portal is reached via www.hilverzorg.nl (Mijnhilverzorg).
     supportEmail: 'mijn@hilverzorg.nl',
     helpVideoUrl: 'https://www.hilverzorg.nl/mijnhilverzorg',
@@ -76,6 +86,8 @@ export const ORGANISATION_PRESETS = {
     messagesToCareTeam: true,
     moodOnBoard: true,
     syncScheduleText: 'Meerdere keren per dag',
+    syncPullCron: '0 7,10,13,16,19,22 * * *',
+    syncPushCron: '0 2 * * *',
     // Manual 004: log-in data come from Clientportaal@svrz.nl; a separate manual is on the SVRZ website.
     supportEmail: 'clientportaal@svrz.nl',
     helpVideoUrl: 'https://www.svrz.nl/clientportaal',

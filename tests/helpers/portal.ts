@@ -89,6 +89,7 @@ export async function startTestPortal(
     hasher: opts.hasher === 'default' ? undefined : hasher,
     ...(opts.twilioHttpClient ? { twilioHttpClient: opts.twilioHttpClient } : {}),
     runOutbox: opts.runOutbox ?? false,
+    runSync: false,
   });
   let closed = false;
   const close = async () => {

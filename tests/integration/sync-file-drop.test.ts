@@ -221,7 +221,7 @@ describe('bijgewerkt tot', () => {
 });
 
 describe('runs', () => {
-  const record = (id: string): ImportRecord => ({
+  const record = (id: string): Extract<ImportRecord, { type: 'report' }> => ({
     type: 'report',
     id,
     client: 'ecd-1001',
