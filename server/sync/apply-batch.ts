@@ -54,11 +54,15 @@ export function applyBatch(db: Db, source: string, records: ImportRecord[], labe
     if (r.type === 'appointment') {
       let staffMemberId: number | null = null;
       if (r.staff) {
+        const photo =
+          r.staff.photo === undefined
+            ? undefined
+            : r.staff.photo && { data: Buffer.from(r.staff.photo.base64, 'base64'), type: r.staff.photo.type };
         const staff = writeEhrStaff(
           db,
           source,
           r.staff.id,
-          { displayName: r.staff.name, role: r.staff.role ?? null },
+          { displayName: r.staff.name, role: r.staff.role ?? null, photo },
           at,
         );
         staffMemberId = staff.id;

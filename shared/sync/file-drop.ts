@@ -51,7 +51,23 @@ const AppointmentRecord = z
     description: Text(500),
     location: Text(200).nullable().optional(),
     staff: z
-      .object({ id: EhrId, name: Text(120), role: Text(80).nullable().optional() })
+      .object({
+        id: EhrId,
+        name: Text(120),
+        role: Text(80).nullable().optional(),
+        // A thumbnail shown beside the appointment (DESIGN §3); left out, the portal keeps the one it has.
+        photo: z
+          .object({
+            type: z.enum(['image/png', 'image/jpeg']),
+            base64: z
+              .string()
+              .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')
+              .max(87_400),
+          })
+          .strict()
+          .nullable()
+          .optional(),
+      })
       .strict()
       .nullable()
       .optional(),

@@ -136,6 +136,26 @@ describe('file-drop import', () => {
     expect(count(tp, 'appointments', "external_id = 'afs-2026-004410' AND deleted_at IS NULL")).toBe(1);
   });
 
+  it("a staff member's photo comes with an appointment; left out it stays, null removes it", async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const appointment = EXAMPLE.records[2] as { staff: Record<string, unknown> };
+    const withPhoto = (photo: unknown) => ({ ...appointment, staff: { ...appointment.staff, photo } });
+    const stored = () =>
+      tp.portal.db.prepare(`SELECT photo, photo_type FROM staff_members WHERE external_id = 'mdw-0042'`).get() as {
+        photo: Buffer | null;
+        photo_type: string | null;
+      };
+    drop('0001.json', [withPhoto({ type: 'image/png', base64: png.toString('base64') })]);
+    await pull();
+    expect(stored().photo!.equals(png)).toBe(true);
+    drop('0002.json', [appointment]);
+    expect((await pull()).counts.staff).toEqual({ created: 0, updated: 0, deleted: 0, skipped: 1 });
+    expect(stored().photo_type).toBe('image/png');
+    drop('0003.json', [withPhoto(null)]);
+    expect((await pull()).counts.staff!.updated).toBe(1);
+    expect(stored()).toEqual({ photo: null, photo_type: null });
+  });
+
   it('a file with one bad record imports none of it and goes to failed/ with a report; other files still go in', async () => {
     drop('0001-bad.json', [
       EXAMPLE.records[0],

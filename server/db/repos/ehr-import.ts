@@ -22,10 +22,12 @@ const SQL = {
       staff_member_id = ?, updated_at = ?, synced_at = ?, deleted_at = NULL WHERE id = ?`,
   deleteAppointment: `UPDATE appointments SET deleted_at = ?, updated_at = ?
     WHERE source = ? AND external_id = ? AND deleted_at IS NULL`,
-  staffState: 'SELECT id, display_name, role FROM staff_members WHERE source = ? AND external_id = ?',
-  insertStaff: `INSERT INTO staff_members (display_name, role, source, external_id, synced_at) VALUES (?, ?, ?, ?, ?)
-    RETURNING id`,
-  updateStaff: 'UPDATE staff_members SET display_name = ?, role = ?, synced_at = ? WHERE id = ?',
+  staffState:
+    'SELECT id, display_name, role, photo, photo_type FROM staff_members WHERE source = ? AND external_id = ?',
+  insertStaff: `INSERT INTO staff_members (display_name, role, photo, photo_type, source, external_id, synced_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  updateStaff:
+    'UPDATE staff_members SET display_name = ?, role = ?, photo = ?, photo_type = ?, synced_at = ? WHERE id = ?',
 } as const;
 const stmt = preparedStatements(SQL);
 
@@ -115,21 +117,33 @@ export function deleteEhrAppointment(db: Db, source: string, externalId: string,
   return stmt(db, 'deleteAppointment').run(at, at, source, externalId).changes > 0;
 }
 
-/** A care staff member named on an appointment; his photo (if the EHR sent one elsewhere) is left alone. */
+export type StaffPhoto = { data: Buffer; type: 'image/png' | 'image/jpeg' } | null;
+
+/**
+ * A care staff member named on an appointment. `photo` undefined: the EHR said nothing about it, the stored one stays;
+ * null: he has none (any more).
+ */
 export function writeEhrStaff(
   db: Db,
   source: string,
   externalId: string,
-  v: { displayName: string; role: string | null },
+  v: { displayName: string; role: string | null; photo?: StaffPhoto },
   at: string,
 ): { id: number; outcome: WriteOutcome } {
   const old = stmt(db, 'staffState').get(source, externalId) as
-    { id: number; display_name: string; role: string | null } | undefined;
+    | { id: number; display_name: string; role: string | null; photo: Buffer | null; photo_type: string | null }
+    | undefined;
+  const photo = v.photo === undefined ? (old ? { data: old.photo, type: old.photo_type } : null) : v.photo;
+  const data = photo?.data ?? null;
+  const type = data ? (photo?.type ?? null) : null;
   if (!old) {
-    const r = stmt(db, 'insertStaff').get(v.displayName, v.role, source, externalId, at) as { id: number };
+    const r = stmt(db, 'insertStaff').get(v.displayName, v.role, data, type, source, externalId, at) as { id: number };
     return { id: r.id, outcome: 'created' };
   }
-  if (old.display_name === v.displayName && old.role === v.role) return { id: old.id, outcome: 'unchanged' };
-  stmt(db, 'updateStaff').run(v.displayName, v.role, at, old.id);
+  const samePhoto =
+    old.photo_type === type && (old.photo === null ? data === null : data !== null && old.photo.equals(data));
+  if (old.display_name === v.displayName && old.role === v.role && samePhoto)
+    return { id: old.id, outcome: 'unchanged' };
+  stmt(db, 'updateStaff').run(v.displayName, v.role, data, type, at, old.id);
   return { id: old.id, outcome: 'updated' };
 }
