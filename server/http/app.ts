@@ -20,6 +20,7 @@ import { detailsRoutes } from './routes/details.ts';
 import { networkRoutes } from './routes/network.ts';
 import { profileRoutes } from './routes/profile.ts';
 import { wardRoutes } from './routes/ward.ts';
+import { syncRoutes } from './routes/sync.ts';
 import { testHookRoutes } from './routes/test-hooks.ts';
 import { staticWeb } from './static-web.ts';
 import type { AdjustableClock } from '../clock.ts';
@@ -66,6 +67,7 @@ export function createApp({ config, deps, log, testClock }: AppOptions): Koa {
     networkRoutes(deps, config.organisation),
     profileRoutes(deps),
     wardRoutes(deps),
+    syncRoutes(deps, config),
   ];
   for (const r of routers) {
     api.use(r.routes(), r.allowedMethods());

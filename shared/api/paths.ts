@@ -21,6 +21,7 @@ export const ApiPath = {
   wardComputer: '/ward/computer',
   assistedLogin: '/ward/assisted-login',
   assistedLoginConfirm: '/ward/assisted-login/confirm',
+  syncStatus: '/sync/status',
 } as const;
 
 /** Header through which the desktop app (main process) presents the device secret it keeps in the OS keychain. */

@@ -31,6 +31,8 @@ const ENDPOINTS: Record<Key, { method: 'GET' | 'POST'; fields: string[] | null }
   wardComputer: { method: 'POST', fields: ['label'] },
   assistedLogin: { method: 'POST', fields: ['username', 'password'] },
   assistedLoginConfirm: { method: 'POST', fields: ['staffUsername', 'staffPassword'] },
+  // Staff only (403 for the client of this test); tests/integration/sync-status.test.ts covers it.
+  syncStatus: { method: 'GET', fields: null },
 };
 const WITH_BODY = (Object.keys(ENDPOINTS) as Key[]).filter((k) => ENDPOINTS[k].fields !== null);
 const POSTS = (Object.keys(ENDPOINTS) as Key[]).filter((k) => ENDPOINTS[k].method === 'POST');

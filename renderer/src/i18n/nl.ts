@@ -697,6 +697,27 @@ export const nl = {
     unregisteredNow:
       'De registratie is opgeheven. Bewoners kunnen hier niet meer met hulp van een medewerker inloggen.',
   },
+  sync: {
+    title: 'Synchronisatie met het ECD',
+    loadFailed: 'De synchronisatie kon niet worden opgehaald. Probeer het later opnieuw.',
+    notConnected: 'Er is geen koppeling met het ECD ingesteld.',
+    lastSuccess: 'Gegevens bijgewerkt tot',
+    never: 'nog niet',
+    nextPull: 'Volgende synchronisatie',
+    noRuns: 'Er is nog niet gesynchroniseerd.',
+    noChanges: 'geen wijzigingen',
+    countsLine: '{name}: {created} nieuw, {updated} gewijzigd, {deleted} verwijderd',
+    moreProblems: 'en nog {n} andere problemen',
+    status: { running: 'Bezig', succeeded: 'Geslaagd', failed: 'Mislukt' },
+    direction: { pull: 'ophalen uit het ECD', push: 'cliëntrapportages naar het ECD' },
+    resources: {
+      report: 'rapportages',
+      form: 'formulieren',
+      appointment: 'afspraken',
+      staff: 'medewerkers',
+      client_report: 'cliëntrapportages',
+    },
+  },
   kiosk: {
     idleTitle: 'Bent u er nog?',
     idleText: 'U heeft een tijdje niets gedaan. Over {seconds} seconden wordt u automatisch uitgelogd.',
