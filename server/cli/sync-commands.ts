@@ -22,6 +22,11 @@ const RESOURCE_WORDS: Record<string, string> = {
   form: 'formulieren',
   appointment: 'afspraken',
   staff: 'medewerkers',
+  person: 'persoonsgegevens',
+  contact: 'contactpersonen',
+  plan: 'plannen',
+  notice: 'meldingen',
+  client_report: 'cliëntrapportages',
 };
 
 export function describeCounts(counts: SyncCounts): string {

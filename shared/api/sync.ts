@@ -5,7 +5,7 @@ export interface SyncRunView {
   startedAt: string;
   finishedAt: string | null;
   status: 'running' | 'succeeded' | 'failed';
-  /** Per resource (report, form, appointment, staff, client_report): created, updated, deleted, skipped. */
+  /** Per resource (report, form, appointment, staff, person, contact, plan, notice, client_report). */
   counts: Record<string, { created: number; updated: number; deleted: number; skipped: number }>;
   /** The first problems of the run (unlinked clients, refused files …). */
   problems: Array<{ where: string; message: string }>;

@@ -12,7 +12,15 @@ describe('file-drop format', () => {
     const header = FileDropHeader.parse(example);
     expect(header.format).toBe(FILE_DROP_FORMAT);
     const records = header.records.map((r) => FileDropRecord.parse(r));
-    expect(records.map((r) => r.type)).toEqual(['report', 'form', 'appointment', 'delete']);
+    expect(records.map((r) => r.type)).toEqual([
+      'report',
+      'form',
+      'appointment',
+      'person',
+      'contact',
+      'plan',
+      'delete',
+    ]);
   });
 
   it('times are normalised to UTC, so the same moment with another offset is the same value', () => {

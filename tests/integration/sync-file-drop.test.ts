@@ -63,6 +63,11 @@ describe('file-drop import', () => {
       form: { created: 1, updated: 0, deleted: 0, skipped: 0 },
       staff: { created: 1, updated: 0, deleted: 0, skipped: 0 },
       appointment: { created: 1, updated: 0, deleted: 0, skipped: 0 },
+      person: { created: 1, updated: 0, deleted: 0, skipped: 0 },
+      contact: { created: 1, updated: 0, deleted: 0, skipped: 0 },
+      plan: { created: 1, updated: 0, deleted: 0, skipped: 0 },
+      // version 2 of a plan the portal did not know yet: the dossier says it changed
+      notice: { created: 1, updated: 0, deleted: 0, skipped: 0 },
     });
     expect(report('rap-2026-000101')).toEqual({
       client_id: truusClient,

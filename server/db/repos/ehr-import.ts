@@ -1,80 +1,57 @@
-// What the EHR sync writes: client links, and EHR rows compared before they are written, so a repeated import
-// changes nothing (no new synced_at, no data_version bump, no rebuilt panel caches) and the run can count
-// created / updated / unchanged. Every statement is keyed by (source, external id).
+// What the EHR sync writes: every EHR row through writeCompared (compared before written, keyed by source and
+// external id), so a repeated import changes nothing and the run can count created / updated / unchanged.
 import type { Db } from '../open.ts';
-import { preparedStatements } from './prepared.ts';
+import { writeCompared, type SqlValue, type WriteOutcome } from './compared-write.ts';
 
-const SQL = {
-  link: 'SELECT client_id FROM ehr_links WHERE source = ? AND ehr_id = ?',
-  itemState: `SELECT id, client_id, kind, occurred_at, title, body, fields, author_name, discipline
-    FROM dossier_items WHERE source = ? AND external_id = ?`,
-  insertItem: `INSERT INTO dossier_items (client_id, kind, occurred_at, title, body, fields, author_name, discipline,
-      source, external_id, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  updateItem: `UPDATE dossier_items SET client_id = ?, kind = ?, occurred_at = ?, title = ?, body = ?, fields = ?,
-      author_name = ?, discipline = ?, synced_at = ? WHERE id = ?`,
-  deleteItem: `DELETE FROM dossier_items WHERE source = ? AND external_id = ? AND kind IN (?, 'notice')`,
-  appointmentState: `SELECT id, client_id, starts_at, ends_at, description, location, staff_member_id, deleted_at
-    FROM appointments WHERE source = ? AND external_id = ?`,
-  insertAppointment: `INSERT INTO appointments (client_id, kind, starts_at, ends_at, description, location,
-      staff_member_id, created_at, updated_at, source, external_id, synced_at)
-    VALUES (?, 'care', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  updateAppointment: `UPDATE appointments SET client_id = ?, starts_at = ?, ends_at = ?, description = ?, location = ?,
-      staff_member_id = ?, updated_at = ?, synced_at = ?, deleted_at = NULL WHERE id = ?`,
-  deleteAppointment: `UPDATE appointments SET deleted_at = ?, updated_at = ?
-    WHERE source = ? AND external_id = ? AND deleted_at IS NULL`,
-  staffState:
-    'SELECT id, display_name, role, photo, photo_type FROM staff_members WHERE source = ? AND external_id = ?',
-  insertStaff: `INSERT INTO staff_members (display_name, role, photo, photo_type, source, external_id, synced_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-  updateStaff:
-    'UPDATE staff_members SET display_name = ?, role = ?, photo = ?, photo_type = ?, synced_at = ? WHERE id = ?',
-} as const;
-const stmt = preparedStatements(SQL);
+export type { WriteOutcome } from './compared-write.ts';
 
 export function linkedClient(db: Db, source: string, ehrId: string): number | null {
-  const r = stmt(db, 'link').get(source, ehrId) as { client_id: number } | undefined;
+  const r = db.prepare('SELECT client_id FROM ehr_links WHERE source = ? AND ehr_id = ?').get(source, ehrId) as
+    { client_id: number } | undefined;
   return r?.client_id ?? null;
 }
 
+const keyOf = (source: string, externalId: string) => ({ source, external_id: externalId });
+
 export interface EhrItemRow {
   clientId: number;
-  kind: 'report' | 'form';
+  kind: 'report' | 'form' | 'notice';
   occurredAt: string;
   title: string | null;
   body: string;
-  /** JSON of the form's fields; null for a report. */
+  /** JSON of the form's fields; null for a report or notice. */
   fields: string | null;
   authorName: string | null;
   discipline: string | null;
 }
 
-export type WriteOutcome = 'created' | 'updated' | 'unchanged';
-
-/** Writes a report or form unless the stored row already says exactly this. */
+/** A report, form or notice of the dossier. */
 export function writeEhrItem(db: Db, source: string, externalId: string, v: EhrItemRow, at: string): WriteOutcome {
-  const old = stmt(db, 'itemState').get(source, externalId) as Record<string, unknown> | undefined;
-  const values = [v.clientId, v.kind, v.occurredAt, v.title, v.body, v.fields, v.authorName, v.discipline];
-  if (!old) {
-    stmt(db, 'insertItem').run(...values, source, externalId, at);
-    return 'created';
-  }
-  const same =
-    old.client_id === v.clientId &&
-    old.kind === v.kind &&
-    old.occurred_at === v.occurredAt &&
-    old.title === v.title &&
-    old.body === v.body &&
-    old.fields === v.fields &&
-    old.author_name === v.authorName &&
-    old.discipline === v.discipline;
-  if (same) return 'unchanged';
-  stmt(db, 'updateItem').run(...values, at, old.id);
-  return 'updated';
+  return writeCompared(
+    db,
+    'dossier_items',
+    keyOf(source, externalId),
+    {
+      client_id: v.clientId,
+      kind: v.kind,
+      occurred_at: v.occurredAt,
+      title: v.title,
+      body: v.body,
+      fields: v.fields,
+      author_name: v.authorName,
+      discipline: v.discipline,
+    },
+    { synced_at: at },
+  ).outcome;
 }
 
 /** Removes a report or form the EHR deleted; false when the portal did not have it. */
 export function deleteEhrItem(db: Db, source: string, externalId: string, kind: 'report' | 'form'): boolean {
-  return stmt(db, 'deleteItem').run(source, externalId, kind).changes > 0;
+  return (
+    db
+      .prepare(`DELETE FROM dossier_items WHERE source = ? AND external_id = ? AND kind = ?`)
+      .run(source, externalId, kind).changes > 0
+  );
 }
 
 export interface EhrAppointmentRow {
@@ -86,6 +63,7 @@ export interface EhrAppointmentRow {
   staffMemberId: number | null;
 }
 
+/** A care appointment; one the EHR deleted earlier and now sends again comes back (deleted_at cleared). */
 export function writeEhrAppointment(
   db: Db,
   source: string,
@@ -93,57 +71,175 @@ export function writeEhrAppointment(
   v: EhrAppointmentRow,
   at: string,
 ): WriteOutcome {
-  const old = stmt(db, 'appointmentState').get(source, externalId) as Record<string, unknown> | undefined;
-  const values = [v.clientId, v.startsAt, v.endsAt, v.description, v.location, v.staffMemberId];
-  if (!old) {
-    stmt(db, 'insertAppointment').run(...values, at, at, source, externalId, at);
-    return 'created';
-  }
-  const same =
-    old.deleted_at === null &&
-    old.client_id === v.clientId &&
-    old.starts_at === v.startsAt &&
-    old.ends_at === v.endsAt &&
-    old.description === v.description &&
-    old.location === v.location &&
-    old.staff_member_id === v.staffMemberId;
-  if (same) return 'unchanged';
-  stmt(db, 'updateAppointment').run(...values, at, at, old.id);
-  return 'updated';
+  return writeCompared(
+    db,
+    'appointments',
+    keyOf(source, externalId),
+    {
+      kind: 'care',
+      client_id: v.clientId,
+      starts_at: v.startsAt,
+      ends_at: v.endsAt,
+      description: v.description,
+      location: v.location,
+      staff_member_id: v.staffMemberId,
+      deleted_at: null,
+    },
+    { updated_at: at, synced_at: at },
+    { created_at: at },
+  ).outcome;
 }
 
 /** Care appointments are soft-deleted (the audit trail may point at them); false when there was none to delete. */
 export function deleteEhrAppointment(db: Db, source: string, externalId: string, at: string): boolean {
-  return stmt(db, 'deleteAppointment').run(at, at, source, externalId).changes > 0;
+  return (
+    db
+      .prepare(
+        `UPDATE appointments SET deleted_at = ?, updated_at = ? WHERE source = ? AND external_id = ? AND deleted_at IS NULL`,
+      )
+      .run(at, at, source, externalId).changes > 0
+  );
 }
 
-export type StaffPhoto = { data: Buffer; type: 'image/png' | 'image/jpeg' } | null;
+export type Photo = { data: Buffer; type: 'image/png' | 'image/jpeg' } | null;
 
-/**
- * A care staff member named on an appointment. `photo` undefined: the EHR said nothing about it, the stored one stays;
- * null: he has none (any more).
- */
+/** The photo columns to write: `undefined` (the EHR said nothing) keeps what is stored, so they are not compared. */
+function photoColumns(photo: Photo | undefined): Record<string, SqlValue> {
+  if (photo === undefined) return {};
+  return { photo: photo?.data ?? null, photo_type: photo ? photo.type : null };
+}
+
+/** A care staff member named on an appointment. */
 export function writeEhrStaff(
   db: Db,
   source: string,
   externalId: string,
-  v: { displayName: string; role: string | null; photo?: StaffPhoto },
+  v: { displayName: string; role: string | null; photo?: Photo },
   at: string,
 ): { id: number; outcome: WriteOutcome } {
-  const old = stmt(db, 'staffState').get(source, externalId) as
-    | { id: number; display_name: string; role: string | null; photo: Buffer | null; photo_type: string | null }
-    | undefined;
-  const photo = v.photo === undefined ? (old ? { data: old.photo, type: old.photo_type } : null) : v.photo;
-  const data = photo?.data ?? null;
-  const type = data ? (photo?.type ?? null) : null;
-  if (!old) {
-    const r = stmt(db, 'insertStaff').get(v.displayName, v.role, data, type, source, externalId, at) as { id: number };
-    return { id: r.id, outcome: 'created' };
+  return writeCompared(
+    db,
+    'staff_members',
+    keyOf(source, externalId),
+    { display_name: v.displayName, role: v.role, ...photoColumns(v.photo) },
+    { synced_at: at },
+  );
+}
+
+export interface PersonRow {
+  fullName: string;
+  birthDate: string | null;
+  address: string | null;
+  postalCode: string | null;
+  city: string | null;
+  phone: string | null;
+  clientNumber: string | null;
+  location: string | null;
+  ward: string | null;
+  photo?: Photo;
+}
+
+/** The client's personal data (one row per client). */
+export function writeEhrPerson(
+  db: Db,
+  source: string,
+  externalId: string,
+  clientId: number,
+  v: PersonRow,
+  at: string,
+): WriteOutcome {
+  return writeCompared(
+    db,
+    'client_details',
+    { client_id: clientId },
+    {
+      source,
+      external_id: externalId,
+      full_name: v.fullName,
+      birth_date: v.birthDate,
+      address: v.address,
+      postal_code: v.postalCode,
+      city: v.city,
+      phone: v.phone,
+      client_number: v.clientNumber,
+      location: v.location,
+      ward: v.ward,
+      ...photoColumns(v.photo),
+    },
+    { synced_at: at },
+  ).outcome;
+}
+
+export function writeEhrContact(
+  db: Db,
+  source: string,
+  externalId: string,
+  v: { clientId: number; name: string; relation: string | null; phone: string | null; email: string | null },
+  at: string,
+): WriteOutcome {
+  return writeCompared(
+    db,
+    'client_contacts',
+    keyOf(source, externalId),
+    { client_id: v.clientId, name: v.name, relation: v.relation, phone: v.phone, email: v.email },
+    { synced_at: at },
+  ).outcome;
+}
+
+export function deleteEhrContact(db: Db, source: string, externalId: string): boolean {
+  return (
+    db.prepare('DELETE FROM client_contacts WHERE source = ? AND external_id = ?').run(source, externalId).changes > 0
+  );
+}
+
+export interface PlanVersionRow {
+  clientId: number;
+  version: number;
+  title: string;
+  validFrom: string;
+  validTo: string | null;
+  /** JSON of the plan's content (CarePlanContent). */
+  content: string;
+}
+
+/**
+ * One version of a care plan. A version newer than all others closes the earlier open ones where it starts: they move
+ * to Historie. Returns whether this version is the newest (the caller then adds the "plan is gewijzigd" notice).
+ */
+export function writeEhrPlanVersion(
+  db: Db,
+  source: string,
+  externalId: string,
+  v: PlanVersionRow,
+  at: string,
+): { outcome: WriteOutcome; newest: boolean } {
+  // An older version sent again without an end keeps the end its successor gave it (else it would reopen).
+  const successor = (
+    db
+      .prepare('SELECT MIN(valid_from) AS at FROM care_plans WHERE source = ? AND external_id = ? AND version > ?')
+      .get(source, externalId, v.version) as { at: string | null }
+  ).at;
+  const validTo =
+    successor !== null && successor > v.validFrom && (v.validTo === null || v.validTo > successor)
+      ? successor
+      : v.validTo;
+  const { outcome } = writeCompared(
+    db,
+    'care_plans',
+    { ...keyOf(source, externalId), version: v.version },
+    { client_id: v.clientId, title: v.title, valid_from: v.validFrom, valid_to: validTo, content: v.content },
+    { synced_at: at },
+  );
+  const newest = (
+    db
+      .prepare('SELECT MAX(version) AS v FROM care_plans WHERE source = ? AND external_id = ?')
+      .get(source, externalId) as { v: number }
+  ).v;
+  if (newest === v.version) {
+    db.prepare(
+      `UPDATE care_plans SET valid_to = ?, synced_at = ?
+       WHERE source = ? AND external_id = ? AND version < ? AND valid_from < ? AND (valid_to IS NULL OR valid_to > ?)`,
+    ).run(v.validFrom, at, source, externalId, v.version, v.validFrom, v.validFrom);
   }
-  const samePhoto =
-    old.photo_type === type && (old.photo === null ? data === null : data !== null && old.photo.equals(data));
-  if (old.display_name === v.displayName && old.role === v.role && samePhoto)
-    return { id: old.id, outcome: 'unchanged' };
-  stmt(db, 'updateStaff').run(v.displayName, v.role, data, type, at, old.id);
-  return { id: old.id, outcome: 'updated' };
+  return { outcome, newest: newest === v.version };
 }
