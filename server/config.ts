@@ -42,13 +42,21 @@ const EnvSchema = z.object({
   PORTAL_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   PORTAL_TEST_HOOKS: bool.default(false),
   PORTAL_WEB_DIR: z.string().optional(),
-  PORTAL_SYNC_ADAPTER: z.enum(['none', 'file-drop']).default('none'),
+  PORTAL_SYNC_ADAPTER: z.enum(['none', 'file-drop', 'fhir']).default('none'),
   /** Written as `source` on every imported row; the EHR's name, e.g. "ons" or "caress". */
   PORTAL_SYNC_SOURCE: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'kleine letters, cijfers en streepjes, hoogstens 40')
     .default('ehr'),
   PORTAL_SYNC_DROP_DIR: z.string().min(1).optional(),
+  /** The EHR's FHIR R4 base URL, e.g. https://ecd.example.nl/fhir/R4; checked further in loadConfig. */
+  PORTAL_FHIR_URL: z.string().url().optional(),
+  PORTAL_FHIR_TOKEN: z.string().min(1).optional(),
+  PORTAL_FHIR_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
+  /** The system of the Patient identifier that is the client's number in the EHR (client:link --ehr-id). */
+  PORTAL_FHIR_CLIENT_ID_SYSTEM: z.string().url().optional(),
+  /** How often the FHIR adapter compares all ids to find hard deletes; 0: every run. */
+  PORTAL_FHIR_SWEEP_HOURS: z.coerce.number().int().min(0).max(720).default(24),
   PORTAL_SYNC_PULL_CRON: z.string().min(9).max(100).optional(),
   PORTAL_SYNC_PUSH_CRON: z.string().min(9).max(100).optional(),
 });
@@ -94,11 +102,65 @@ export interface Config {
   testHooks: boolean;
   /** The built renderer served in web mode. */
   webDir: string;
-  /** The connection to the EHR (issue 6): none, or the folder of the file-drop adapter. */
-  sync: { adapter: 'none'; source: string } | { adapter: 'file-drop'; source: string; dropDir: string };
+  /** The connection to the EHR (issue 6): none, the folder of the file-drop adapter, or a FHIR R4 endpoint. */
+  sync:
+    | { adapter: 'none'; source: string }
+    | { adapter: 'file-drop'; source: string; dropDir: string }
+    | {
+        adapter: 'fhir';
+        source: string;
+        /** Without a trailing slash. */
+        url: string;
+        token: string;
+        pageSize: number;
+        clientIdSystem: string | null;
+        sweepHours: number;
+      };
 }
 
 export class ConfigError extends Error {}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The bearer token travels with every request: only over https, or plain http to this machine (tests, a tunnel). */
+function fhirUrl(raw: string | undefined): string {
+  if (!raw) throw new ConfigError('PORTAL_SYNC_ADAPTER=fhir vraagt PORTAL_FHIR_URL');
+  const url = new URL(raw);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+    throw new ConfigError('PORTAL_FHIR_URL: gebruik https (http alleen voor 127.0.0.1 of localhost)');
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new ConfigError('PORTAL_FHIR_URL: alleen het basisadres, zonder ?, # of inloggegevens');
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function syncConfig(e: z.infer<typeof EnvSchema>, dataDir: string): Config['sync'] {
+  const source = e.PORTAL_SYNC_SOURCE;
+  switch (e.PORTAL_SYNC_ADAPTER) {
+    case 'file-drop':
+      return {
+        adapter: 'file-drop',
+        source,
+        dropDir: path.resolve(e.PORTAL_SYNC_DROP_DIR ?? path.join(dataDir, 'ehr-drop')),
+      };
+    case 'fhir': {
+      const url = fhirUrl(e.PORTAL_FHIR_URL);
+      if (!e.PORTAL_FHIR_TOKEN) throw new ConfigError('PORTAL_SYNC_ADAPTER=fhir vraagt PORTAL_FHIR_TOKEN');
+      return {
+        adapter: 'fhir',
+        source,
+        url,
+        token: e.PORTAL_FHIR_TOKEN,
+        pageSize: e.PORTAL_FHIR_PAGE_SIZE,
+        clientIdSystem: e.PORTAL_FHIR_CLIENT_ID_SYSTEM ?? null,
+        sweepHours: e.PORTAL_FHIR_SWEEP_HOURS,
+      };
+    }
+    default:
+      return { adapter: 'none', source };
+  }
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -170,13 +232,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.PORTAL_LOG_LEVEL,
     testHooks: e.PORTAL_TEST_HOOKS,
     webDir: path.resolve(e.PORTAL_WEB_DIR ?? 'dist/web'),
-    sync:
-      e.PORTAL_SYNC_ADAPTER === 'file-drop'
-        ? {
-            adapter: 'file-drop',
-            source: e.PORTAL_SYNC_SOURCE,
-            dropDir: path.resolve(e.PORTAL_SYNC_DROP_DIR ?? path.join(dataDir, 'ehr-drop')),
-          }
-        : { adapter: 'none', source: e.PORTAL_SYNC_SOURCE },
+    sync: syncConfig(e, dataDir),
   };
 }

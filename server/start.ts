@@ -93,7 +93,7 @@ export async function startPortal(config: Config, o: StartOptions): Promise<Port
     server.listen(config.port, config.host, resolve);
   });
   if (o.runOutbox !== false) outbox.start(config.outboxIntervalMs);
-  const adapter = configuredAdapter(config, clock);
+  const adapter = configuredAdapter(config, clock, db);
   const sync =
     adapter && o.runSync !== false
       ? startSyncScheduler({

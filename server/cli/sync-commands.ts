@@ -76,7 +76,7 @@ export async function runSyncCommand(command: string, ctx: Ctx): Promise<boolean
       return true;
     }
     case 'sync:run': {
-      const adapter = configuredAdapter(config, clock);
+      const adapter = configuredAdapter(config, clock, db);
       if (!adapter) throw new SyncCliError('Er is geen ECD-koppeling ingesteld (PORTAL_SYNC_ADAPTER).');
       let batches = 0;
       const result = await runPull({ db, clock }, adapter, (label, counts) => {

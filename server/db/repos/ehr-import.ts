@@ -243,3 +243,12 @@ export function writeEhrPlanVersion(
   }
   return { outcome, newest: newest === v.version };
 }
+
+/** The external ids of this source still shown in the portal, per resource (the FHIR adapter's hard-delete sweep). */
+export function ehrExternalIds(db: Db, source: string, resource: 'report' | 'form' | 'appointment'): string[] {
+  const rows =
+    resource === 'appointment'
+      ? db.prepare('SELECT external_id AS id FROM appointments WHERE source = ? AND deleted_at IS NULL').all(source)
+      : db.prepare('SELECT external_id AS id FROM dossier_items WHERE source = ? AND kind = ?').all(source, resource);
+  return (rows as Array<{ id: string }>).map((r) => r.id);
+}

@@ -1,0 +1,278 @@
+// FHIR R4 resources → the portal's import records (the file-drop format, shared/sync/file-drop.ts), so both adapters
+// feed the same apply-batch.ts. Each mapped record is checked with that format's schema: what the file-drop adapter
+// would refuse, this one reports too (by resource and element), instead of writing it.
+//
+// Observation → report, only nursing reports ("rapportages"): the text of the observation is its point (valueString
+// and/or note), it has no other value[x] and no HL7 measurement category (vital-signs, laboratory, …). A body weight
+// (valueQuantity, vital-signs) or a lab value is not for the portal: not yielded at all, so not counted either. The
+// portal's own pushed client reports (identifier system PORTAL_REPORT_SYSTEM) are not read back as reports.
+//   category (not HL7's) → discipline; performer → author; effective[x] (else issued) → occurredAt;
+//   valueString + note texts → text; code.text (else its first display) → title.
+// QuestionnaireResponse → form: the Questionnaire's title; every answered or leaf item → a field (label: item text).
+// Appointment → appointment: the Patient participant → client; the (primary) Practitioner → staff with photo;
+//   the Location participant's display → location; description (else service type) → description. A Practitioner
+//   is read with the appointments that name him: a new photo in the EHR shows once one of his appointments changes.
+// Shown statuses are listed in SHOWN; any other (entered-in-error, cancelled, in-progress, …) → a delete record, so
+// a withdrawn record disappears, and one that was never shown is counted as skipped.
+import { FileDropRecord } from '../../shared/sync/file-drop.ts';
+import type { SyncProblem } from '../db/repos/sync-runs.ts';
+import type { ImportRecord } from './adapter.ts';
+import type { Needs, Lookups, Refs } from './fhir-lookups.ts';
+import {
+  Appointment,
+  Observation,
+  QuestionnaireResponse,
+  type CodeableConcept,
+  type Practitioner,
+  type QuestionnaireAnswer,
+  type QuestionnaireItem,
+} from './fhir-schemas.ts';
+
+export const PULLED_TYPES = ['Observation', 'QuestionnaireResponse', 'Appointment'] as const;
+export type PulledType = (typeof PULLED_TYPES)[number];
+
+/** The identifier system of a client report the portal pushed: its value is the portal's id. */
+export const PORTAL_REPORT_SYSTEM = 'https://clientportaal.nl/client-report';
+const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
+const MEASUREMENT_CATEGORIES = new Set([
+  'vital-signs',
+  'laboratory',
+  'imaging',
+  'procedure',
+  'survey',
+  'exam',
+  'therapy',
+]);
+const PRIMARY_PERFORMER = 'PPRF';
+/** The file-drop format's limit for a staff photo (64 KB as base64). */
+const MAX_PHOTO_BASE64 = 87_400;
+
+/** Statuses shown in the portal; any other status removes the record (or never brings it in). */
+const SHOWN: Record<PulledType, Set<string>> = {
+  Observation: new Set(['final', 'amended', 'corrected', 'preliminary']),
+  QuestionnaireResponse: new Set(['completed', 'amended']),
+  Appointment: new Set(['booked', 'arrived', 'checked-in', 'fulfilled', 'noshow']),
+};
+/** The portal's record kind of each pulled type. */
+export const RESOURCE_OF: Record<PulledType, 'report' | 'form' | 'appointment'> = {
+  Observation: 'report',
+  QuestionnaireResponse: 'form',
+  Appointment: 'appointment',
+};
+/** Where a record's field came from, so a problem names what to fix in the EHR. */
+const ELEMENT: Record<string, string> = {
+  client: 'subject',
+  occurredAt: 'effective[x]/authored',
+  text: 'valueString/note',
+  fields: 'item',
+  start: 'start',
+  end: 'end',
+};
+
+type Parsed = Observation | QuestionnaireResponse | Appointment;
+export type Mapped = { record: ImportRecord } | { problem: SyncProblem } | null;
+
+const SCHEMA = { Observation, QuestionnaireResponse, Appointment } as const;
+
+/** Checks a resource of a search page against its schema. */
+export function parseResource(type: PulledType, raw: unknown): { resource: Parsed } | { problem: SyncProblem } {
+  const r = SCHEMA[type].safeParse(raw);
+  if (r.success) return { resource: r.data };
+  const id = (raw as { id?: unknown }).id;
+  const i = r.error.issues[0]!;
+  return { problem: { where: `${type}/${String(id)}`, message: `${i.path.join('.') || 'resource'}: ${i.message}` } };
+}
+
+function clip(s: string | undefined | null, max: number): string | null {
+  const t = s?.trim();
+  if (!t) return null;
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+function conceptText(c: CodeableConcept | undefined): string | undefined {
+  return c?.text ?? c?.coding?.find((k) => k.display)?.display;
+}
+
+export function practitionerName(p: Practitioner): string | null {
+  const n = p.name?.find((x) => x.use === 'official') ?? p.name?.[0];
+  return clip(n?.text ?? [...(n?.given ?? []), n?.family ?? ''].join(' '), 120);
+}
+
+/** A nursing report, not a measurement; see the header. `raw` is the unparsed resource: its value[x] keys. */
+export function isNursingReport(raw: object, o: Observation): boolean {
+  if (o.identifier?.some((i) => i.system === PORTAL_REPORT_SYSTEM)) return false;
+  const categories = (o.category ?? []).flatMap((c) => c.coding ?? []);
+  if (categories.some((k) => k.system === OBSERVATION_CATEGORY && MEASUREMENT_CATEGORIES.has(k.code ?? ''))) {
+    return false;
+  }
+  if (Object.keys(raw).some((k) => k.startsWith('value') && k !== 'valueString')) return false;
+  return SHOWN.Observation.has(o.status) ? reportText(o) !== '' : true;
+}
+
+function reportText(o: Observation): string {
+  return [o.valueString, ...(o.note ?? []).map((n) => n.text)]
+    .map((t) => t?.trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** Notes which Patients, Practitioners and Questionnaires a page's resources need (Lookups.load fetches them). */
+export function noteNeeds(r: Parsed, lookups: Lookups, needs: Needs): void {
+  if (r.resourceType === 'Observation') {
+    lookups.need(needs, 'Patient', r.subject);
+    // A performer with a display needs no read; one without is looked up for its name.
+    for (const p of r.performer ?? []) if (!p.display) lookups.need(needs, 'Practitioner', p);
+  } else if (r.resourceType === 'QuestionnaireResponse') {
+    lookups.need(needs, 'Patient', r.subject);
+    if (!r.author?.display) lookups.need(needs, 'Practitioner', r.author);
+    lookups.needQuestionnaire(needs, r.questionnaire);
+  } else {
+    for (const p of r.participant ?? []) {
+      lookups.need(needs, 'Patient', p.actor);
+      lookups.need(needs, 'Practitioner', p.actor); // always: the photo comes from the resource
+    }
+  }
+}
+
+function authorOf(refs: Refs, candidates: Array<{ display?: string | undefined } | undefined>): string | null {
+  for (const ref of candidates) {
+    if (ref?.display?.trim()) return clip(ref.display, 120);
+    const p = refs.practitioner(ref)?.resource;
+    if (p) return practitionerName(p);
+  }
+  return null;
+}
+
+function observationRecord(o: Observation, refs: Refs, client: string): object {
+  const discipline = (o.category ?? [])
+    .map((c) => c.coding?.find((k) => k.system !== OBSERVATION_CATEGORY && k.display)?.display ?? c.text)
+    .find(Boolean);
+  return {
+    type: 'report',
+    id: o.id,
+    client,
+    occurredAt: o.effectiveDateTime ?? o.effectiveInstant ?? o.effectivePeriod?.start ?? o.issued,
+    title: clip(conceptText(o.code), 200),
+    text: reportText(o),
+    author: authorOf(refs, [...(o.performer ?? []), ...(o.note ?? []).map((n) => n.authorReference)]),
+    discipline: clip(discipline, 80),
+  };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const nlDate = (iso: string, time: boolean) =>
+  new Date(iso).toLocaleString('nl-NL', {
+    timeZone: time ? 'Europe/Amsterdam' : 'UTC',
+    dateStyle: 'short',
+    ...(time ? { timeStyle: 'short' as const } : {}),
+  });
+
+function answerText(a: QuestionnaireAnswer): string {
+  if (a.valueString !== undefined) return a.valueString;
+  if (a.valueBoolean !== undefined) return a.valueBoolean ? 'Ja' : 'Nee';
+  if (a.valueDate !== undefined) return DATE.test(a.valueDate) ? nlDate(a.valueDate, false) : a.valueDate;
+  if (a.valueDateTime !== undefined) {
+    return Number.isNaN(Date.parse(a.valueDateTime)) ? a.valueDateTime : nlDate(a.valueDateTime, true);
+  }
+  if (a.valueTime !== undefined) return a.valueTime.slice(0, 5);
+  const n = a.valueInteger ?? a.valueDecimal;
+  if (n !== undefined) return n.toLocaleString('nl-NL');
+  if (a.valueQuantity) return [a.valueQuantity.value?.toLocaleString('nl-NL'), a.valueQuantity.unit].join(' ').trim();
+  return a.valueCoding?.display ?? a.valueCoding?.code ?? '';
+}
+
+/** Groups are flattened: each question (answered, or a leaf) becomes one field, in the form's order. */
+function formFields(items: QuestionnaireItem[], out: Array<{ label: string | null; value: string }>): void {
+  for (const it of items) {
+    const answers = it.answer ?? [];
+    if (answers.length > 0 || !it.item?.length) {
+      const value = answers.map(answerText).filter(Boolean).join(', ');
+      out.push({ label: clip(it.text ?? it.linkId, 200), value: value.slice(0, 5_000) });
+    }
+    for (const a of answers) formFields(a.item ?? [], out);
+    formFields(it.item ?? [], out);
+  }
+}
+
+function formRecord(q: QuestionnaireResponse, refs: Refs, client: string): object {
+  const fields: Array<{ label: string | null; value: string }> = [];
+  formFields(q.item ?? [], fields);
+  return {
+    type: 'form',
+    id: q.id,
+    client,
+    occurredAt: q.authored,
+    title: clip(refs.questionnaireTitle(q.questionnaire), 200) ?? 'Formulier',
+    fields,
+    author: authorOf(refs, [q.author]),
+    discipline: null,
+  };
+}
+
+function staffOf(a: Appointment, refs: Refs): object | null {
+  const actors = (a.participant ?? []).filter((p) => refs.practitioner(p.actor) !== undefined);
+  const primary = actors.find((p) => p.type?.some((t) => t.coding?.some((k) => k.code === PRIMARY_PERFORMER)));
+  const chosen = primary ?? actors[0];
+  const ref = chosen && refs.practitioner(chosen.actor);
+  if (!ref) return null;
+  const p = ref.resource;
+  const name = (p && practitionerName(p)) ?? clip(chosen.actor?.display, 120);
+  if (!name) return null;
+  // Not on the server (yet): the name from the reference, and the stored photo stays (photo left out).
+  if (!p) return { id: ref.id, name };
+  const photo = p.photo?.find((x) => x.contentType === 'image/png' || x.contentType === 'image/jpeg');
+  const base64 = photo?.data?.replace(/\s+/g, '');
+  return {
+    id: p.id,
+    name,
+    role: clip(conceptText(p.qualification?.[0]?.code), 80),
+    // The Practitioner was read: no usable photo (none, another type, too big) means none, also for an old one.
+    photo: base64 && base64.length <= MAX_PHOTO_BASE64 ? { type: photo!.contentType, base64 } : null,
+  };
+}
+
+function appointmentRecord(a: Appointment, refs: Refs, client: string): object {
+  const location = (a.participant ?? []).find((p) => p.actor?.reference?.startsWith('Location/'))?.actor?.display;
+  return {
+    type: 'appointment',
+    id: a.id,
+    client,
+    start: a.start,
+    end: a.end,
+    description:
+      clip(a.description, 500) ??
+      clip(conceptText(a.serviceType?.[0]), 500) ??
+      clip(a.appointmentType?.text, 500) ??
+      'Afspraak',
+    location: clip(location, 200),
+    staff: staffOf(a, refs),
+  };
+}
+
+/**
+ * One resource as an import record; null when it is not for the portal (not about a client, not a nursing report).
+ * `raw` is the resource as received (for isNursingReport).
+ */
+export function mapResource(r: Parsed, raw: object, refs: Refs): Mapped {
+  const type = r.resourceType;
+  if (type === 'Observation' && !isNursingReport(raw, r)) return null;
+  if (!SHOWN[type].has(r.status)) return { record: { type: 'delete', resource: RESOURCE_OF[type], id: r.id } };
+  const client =
+    type === 'Appointment'
+      ? ((r.participant ?? []).map((p) => refs.clientOf(p.actor)).find((c) => c !== null) ?? null)
+      : refs.clientOf(r.subject);
+  // An appointment without a client (a team meeting) or a record about a Group is none of the portal's business.
+  if (client === null) return null;
+  const candidate =
+    type === 'Observation'
+      ? observationRecord(r, refs, client)
+      : type === 'QuestionnaireResponse'
+        ? formRecord(r, refs, client)
+        : appointmentRecord(r, refs, client);
+  const checked = FileDropRecord.safeParse(candidate);
+  if (checked.success) return { record: checked.data };
+  const i = checked.error.issues[0]!;
+  const field = String(i.path[0] ?? '');
+  const from = ELEMENT[field] ? ` (${ELEMENT[field]})` : '';
+  return { problem: { where: `${type}/${r.id}`, message: `${i.path.join('.') || 'record'}${from}: ${i.message}` } };
+}
