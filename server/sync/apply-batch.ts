@@ -154,12 +154,15 @@ function applyRecord(db: Db, source: string, r: LinkedRecord, clientId: number, 
 
 export function applyBatch(db: Db, source: string, records: ImportRecord[], label: string, at: string): BatchTally {
   const t = emptyTally();
+  // A page holds many records of few clients: each client's link is read once per batch.
+  const links = new Map<string, number | null>();
   for (const r of records) {
     if (r.type === 'delete') {
       count(t, r.resource, applyDelete(db, source, r, at) ? 'deleted' : 'skipped');
       continue;
     }
-    const clientId = linkedClient(db, source, r.client);
+    let clientId = links.get(r.client);
+    if (clientId === undefined) links.set(r.client, (clientId = linkedClient(db, source, r.client)));
     if (clientId === null) {
       count(t, r.type, 'skipped');
       t.problems.push({ where: `${label}: ${r.type} ${r.id}`, message: `client ${r.client} is not linked` });

@@ -35,20 +35,19 @@ export function writeCompared(
 ): { id: number; outcome: WriteOutcome } {
   const keyCols = Object.keys(key);
   const valueCols = Object.keys(values);
+  // Insert first: most rows of an import are new, and then one statement does it (the conflict target is the key's
+  // unique index, so any other constraint still fails loudly). Only a row that exists is read and compared.
+  const cols = [...keyCols, ...valueCols, ...Object.keys(stamp), ...Object.keys(insertOnly)];
+  const inserted = prepared(
+    db,
+    `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
+     ON CONFLICT (${keyCols.join(', ')}) DO NOTHING`,
+  ).run(...Object.values(key), ...Object.values(values), ...Object.values(stamp), ...Object.values(insertOnly));
+  if (inserted.changes === 1) return { id: Number(inserted.lastInsertRowid), outcome: 'created' };
   const where = keyCols.map((c) => `${c} = ?`).join(' AND ');
   const old = prepared(db, `SELECT rowid AS id, ${valueCols.join(', ')} FROM ${table} WHERE ${where}`).get(
     ...Object.values(key),
-  ) as Record<string, unknown> | undefined;
-  if (!old) {
-    const cols = [...keyCols, ...valueCols, ...Object.keys(stamp), ...Object.keys(insertOnly)];
-    const r = prepared(
-      db,
-      `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) RETURNING rowid AS id`,
-    ).get(...Object.values(key), ...Object.values(values), ...Object.values(stamp), ...Object.values(insertOnly)) as {
-      id: number;
-    };
-    return { id: r.id, outcome: 'created' };
-  }
+  ) as Record<string, unknown>;
   const id = old.id as number;
   if (valueCols.every((c) => same(old[c], values[c]!))) return { id, outcome: 'unchanged' };
   const set = [...valueCols, ...Object.keys(stamp)].map((c) => `${c} = ?`).join(', ');
