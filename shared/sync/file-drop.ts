@@ -33,10 +33,10 @@ const ReportRecord = z
     id: EhrId,
     client: EhrId,
     occurredAt: Instant,
-    title: Text(200).nullable().optional(),
+    title: OptionalText(200),
     text: Text(20_000),
-    author: Text(120).nullable().optional(),
-    discipline: Text(80).nullable().optional(),
+    author: OptionalText(120),
+    discipline: OptionalText(80),
   })
   .strict();
 
@@ -51,8 +51,8 @@ const FormRecord = z
       .array(z.object({ label: Text(200), value: z.string().max(5_000) }).strict())
       .min(1)
       .max(200),
-    author: Text(120).nullable().optional(),
-    discipline: Text(80).nullable().optional(),
+    author: OptionalText(120),
+    discipline: OptionalText(80),
   })
   .strict();
 
@@ -64,24 +64,14 @@ const AppointmentRecord = z
     start: Instant,
     end: Instant,
     description: Text(500),
-    location: Text(200).nullable().optional(),
+    location: OptionalText(200),
     staff: z
       .object({
         id: EhrId,
         name: Text(120),
-        role: Text(80).nullable().optional(),
-        // A thumbnail shown beside the appointment (DESIGN §3); left out, the portal keeps the one it has.
-        photo: z
-          .object({
-            type: z.enum(['image/png', 'image/jpeg']),
-            base64: z
-              .string()
-              .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')
-              .max(87_400),
-          })
-          .strict()
-          .nullable()
-          .optional(),
+        role: OptionalText(80),
+        // Shown beside the appointment (DESIGN §3).
+        photo: Photo,
       })
       .strict()
       .nullable()
