@@ -1,10 +1,11 @@
-// The FHIR R4 adapter (issue 6 §1): pulls Observation (nursing reports), QuestionnaireResponse (forms) and
-// Appointment (with the Practitioner: staff with photo) incrementally by `_lastUpdated`, pushes client reports as
-// Observations, and reports health from /metadata. Mapping: fhir-mapping.ts; HTTP: fhir-client.ts; what resources
-// refer to: fhir-lookups.ts; hard deletes: fhir-sweep.ts; push: fhir-push.ts.
+// The FHIR R4 adapter (issue 6 §1): pulls Observation (nursing reports), QuestionnaireResponse (forms),
+// Appointment (with the Practitioner: staff with photo), Patient (Mijn gegevens), RelatedPerson (contacts) and
+// CarePlan (with its Goals: plan versions) incrementally by `_lastUpdated`, pushes client reports as Observations,
+// and reports health from /metadata. Mapping: fhir-mapping.ts (and fhir-map-client.ts, fhir-map-careplan.ts); HTTP:
+// fhir-client.ts; what resources refer to: fhir-lookups.ts; hard deletes: fhir-sweep.ts; push: fhir-push.ts.
 //
-// Cursor (committed by run-pull.ts with each batch): JSON {Observation?, QuestionnaireResponse?, Appointment?:
-// the newest meta.lastUpdated read of that type; sweptAt?: the last id sweep}. Each type is searched with
+// Cursor (committed by run-pull.ts with each batch): JSON {<each of PULLED_TYPES>?: the newest meta.lastUpdated
+// read of that type; sweptAt?: the last id sweep}. Each type is searched with
 // `_lastUpdated=ge<cursor>&_sort=_lastUpdated`, and each page is one batch. `ge`, not `gt`: lastUpdated has
 // millisecond precision and many resources share one, so a resource written later in the cursor's millisecond would
 // be skipped by `gt`; the resources at the cursor are read again, and the compared writes leave them untouched.
@@ -56,9 +57,10 @@ export interface FhirAdapterOptions {
 
 const Instant = z.iso.datetime({ offset: true });
 const Cursor = z.object({
-  Observation: Instant.optional(),
-  QuestionnaireResponse: Instant.optional(),
-  Appointment: Instant.optional(),
+  ...(Object.fromEntries(PULLED_TYPES.map((t) => [t, Instant.optional()])) as Record<
+    PulledType,
+    z.ZodOptional<typeof Instant>
+  >),
   sweptAt: Instant.optional(),
 });
 type Cursor = z.infer<typeof Cursor>;
@@ -105,6 +107,9 @@ async function mapPage(
     if (m && 'record' in m) records.push(m.record);
     else if (m) problems.push(m.problem);
   }
+  // The versions of a plan in their order: an earlier one applied after a later one would not become Historie's.
+  const version = (x: ImportRecord) => (x.type === 'plan' ? x.version : 0);
+  if (type === 'CarePlan') records.sort((a, b) => version(a) - version(b));
   return { records, problems };
 }
 
@@ -162,7 +167,7 @@ export function fhirAdapter(o: FhirAdapterOptions): EhrAdapter {
     async *pull(raw: string | null): AsyncIterable<PullBatch> {
       const cursor = readCursor(raw);
       // Per run: what one run read of Patients and Practitioners is not trusted in the next.
-      const lookups = new Lookups(client, clientIdSystem);
+      const lookups = new Lookups(client, clientIdSystem, o.now());
       for (const type of PULLED_TYPES) yield* pullType(client, pageSize, type, cursor, lookups);
       if (!o.portalIds) return;
       const now = o.now();

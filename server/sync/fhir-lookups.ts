@@ -1,10 +1,13 @@
 // What the pulled resources refer to, fetched once per run and kept for that run only: a Patient's client number in
-// the EHR (what `client:link --ehr-id` links), a Practitioner (name, role, photo), a Questionnaire's title. Fetched per
+// the EHR (what `client:link --ehr-id` links), a Practitioner (name, role, photo), a Questionnaire's title, a Goal's
+// text, and the CarePlans a CarePlan `replaces` (back to the first: its plan id and version). Fetched per
 // page for the ids not seen yet, with one `_id=a,b,c` search per type (the peer, Medplum's in-memory repository,
 // ignores `_include`; every R4 server supports `_id`), so a page costs at most a few extra requests.
 import type { z } from 'zod';
 import { parseOrThrow, type FhirClient } from './fhir-client.ts';
 import {
+  CarePlanLink,
+  Goal,
   Patient,
   Practitioner,
   Questionnaire,
@@ -17,6 +20,8 @@ import {
 export const BSN_SYSTEM = 'http://fhir.nl/fhir/NamingSystem/bsn';
 /** Ids per `_id` search: keeps the URL well under the 8 KB many proxies allow. */
 const IDS_PER_SEARCH = 50;
+/** How far a chain of `replaces` is followed back: more versions than any plan has, and a guard against loops. */
+const MAX_CHAIN = 100;
 
 /** The id in a literal reference to `type`: `Patient/1`, `Patient/1/_history/2`, or absolute on our server's base. */
 export function referencedId(ref: Reference | undefined, type: string, base: string): string | null {
@@ -48,9 +53,17 @@ export interface Needs {
   patients: Set<string>;
   practitioners: Set<string>;
   questionnaires: Set<string>;
+  goals: Set<string>;
+  carePlans: Set<string>;
 }
 
-export const noNeeds = (): Needs => ({ patients: new Set(), practitioners: new Set(), questionnaires: new Set() });
+export const noNeeds = (): Needs => ({
+  patients: new Set(),
+  practitioners: new Set(),
+  questionnaires: new Set(),
+  goals: new Set(),
+  carePlans: new Set(),
+});
 
 /** What the mapping asks, synchronously, once `load` fetched a page's needs. */
 export interface Refs {
@@ -61,22 +74,46 @@ export interface Refs {
   questionnaireTitle(canonical: string | undefined): string | null;
 }
 
-export class Lookups implements Refs {
+/** What the mapping of Patients, RelatedPersons and CarePlans asks besides (fhir-map-client.ts, fhir-map-careplan.ts). */
+export interface ClientRefs extends Refs {
+  /** The client number of a Patient read itself (ehrIdOf with this connection's setting). */
+  clientNumberOf(p: PatientT): string;
+  /** A referenced Goal's text; null when it is not on the server or no Goal. */
+  goalText(ref: Reference | undefined): string | null;
+  /** The plan a CarePlan belongs to: the id of the first CarePlan of its `replaces` chain, and its place in it. */
+  planOf(carePlanId: string): { id: string; version: number };
+  /** The run's time: a contact whose period ended is no contact any more. */
+  now(): Date;
+}
+
+export class Lookups implements ClientRefs {
   private readonly patients = new Map<string, string>();
   private readonly practitioners = new Map<string, PractitionerT | null>();
   private readonly questionnaires = new Map<string, string | null>();
+  private readonly goals = new Map<string, string | null>();
+  /** CarePlan id → the id it replaces (null: the first of its chain, or not on the server). */
+  private readonly replaced = new Map<string, string | null>();
 
   constructor(
     private readonly client: FhirClient,
     private readonly clientIdSystem: string | null,
+    private readonly at: Date = new Date(),
   ) {}
 
   /** Notes what a resource refers to, for `load`. */
-  need(needs: Needs, type: 'Patient' | 'Practitioner', ref: Reference | undefined): void {
+  need(needs: Needs, type: 'Patient' | 'Practitioner' | 'Goal' | 'CarePlan', ref: Reference | undefined): void {
     const id = referencedId(ref, type, this.client.base);
     if (id === null) return;
     if (type === 'Patient' && !this.patients.has(id)) needs.patients.add(id);
     if (type === 'Practitioner' && !this.practitioners.has(id)) needs.practitioners.add(id);
+    if (type === 'Goal' && !this.goals.has(id)) needs.goals.add(id);
+    if (type === 'CarePlan' && !this.replaced.has(id)) needs.carePlans.add(id);
+  }
+
+  /** A Patient or CarePlan of a page is known as it is: what the page's other resources need of it is not fetched. */
+  know(r: PatientT | { resourceType: 'CarePlan'; id: string; replaces?: Reference[] | undefined }): void {
+    if (r.resourceType === 'Patient') this.patients.set(r.id, ehrIdOf(r, this.clientIdSystem));
+    else this.replaced.set(r.id, referencedId(r.replaces?.[0], 'CarePlan', this.client.base));
   }
 
   needQuestionnaire(needs: Needs, canonical: string | undefined): void {
@@ -103,6 +140,22 @@ export class Lookups implements Refs {
         }
       }
       this.questionnaires.set(canonical, title);
+    }
+    const goals = await this.byIds('Goal', needs.goals, Goal);
+    for (const id of needs.goals) this.goals.set(id, null);
+    for (const g of goals)
+      this.goals.set(g.id, g.description.text?.trim() || g.description.coding?.[0]?.display || null);
+    await this.loadChains(needs.carePlans);
+  }
+
+  /** The replaced CarePlans, round by round back to the first of each chain (one `_id` search per round). */
+  private async loadChains(ids: Set<string>): Promise<void> {
+    let wanted = [...ids].filter((id) => !this.replaced.has(id));
+    for (let round = 0; wanted.length > 0 && round < MAX_CHAIN; round++) {
+      const found = await this.byIds('CarePlan', new Set(wanted), CarePlanLink);
+      for (const id of wanted) this.replaced.set(id, null); // not on the server: the chain starts there
+      for (const c of found) this.know(c);
+      wanted = found.map((c) => this.replaced.get(c.id)).filter((id): id is string => !!id && !this.replaced.has(id));
     }
   }
 
@@ -136,5 +189,27 @@ export class Lookups implements Refs {
 
   questionnaireTitle(canonical: string | undefined): string | null {
     return canonical ? (this.questionnaires.get(canonical) ?? null) : null;
+  }
+
+  clientNumberOf(p: PatientT): string {
+    return ehrIdOf(p, this.clientIdSystem);
+  }
+
+  goalText(ref: Reference | undefined): string | null {
+    const id = referencedId(ref, 'Goal', this.client.base);
+    return id === null ? null : (this.goals.get(id) ?? null);
+  }
+
+  planOf(carePlanId: string): { id: string; version: number } {
+    const chain = [carePlanId];
+    for (let at = this.replaced.get(carePlanId); at && !chain.includes(at) && chain.length < MAX_CHAIN;) {
+      chain.push(at);
+      at = this.replaced.get(at);
+    }
+    return { id: chain.at(-1)!, version: chain.length };
+  }
+
+  now(): Date {
+    return this.at;
   }
 }

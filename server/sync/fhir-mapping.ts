@@ -14,22 +14,41 @@
 //   is read with the appointments that name him: a new photo in the EHR shows once one of his appointments changes.
 // Shown statuses are listed in SHOWN; any other (entered-in-error, cancelled, in-progress, …) → a delete record, so
 // a withdrawn record disappears, and one that was never shown is counted as skipped.
+// Patient → person and RelatedPerson → contact: fhir-map-client.ts; CarePlan (+ Goal) → plan: fhir-map-careplan.ts.
 import { FileDropRecord } from '../../shared/sync/file-drop.ts';
 import type { SyncProblem } from '../db/repos/sync-runs.ts';
 import type { ImportRecord } from './adapter.ts';
-import type { Needs, Lookups, Refs } from './fhir-lookups.ts';
+import type { ClientRefs, Needs, Lookups, Refs } from './fhir-lookups.ts';
+import { noteCarePlanNeeds, planRecord } from './fhir-map-careplan.ts';
+import { contactRecord, personRecord } from './fhir-map-client.ts';
 import {
   Appointment,
+  CarePlan,
   Observation,
+  PatientDetails,
   QuestionnaireResponse,
-  type CodeableConcept,
+  RelatedPerson,
   type Practitioner,
   type QuestionnaireAnswer,
   type QuestionnaireItem,
 } from './fhir-schemas.ts';
+import { clip, conceptText, personName, usablePhoto } from './fhir-values.ts';
 
-export const PULLED_TYPES = ['Observation', 'QuestionnaireResponse', 'Appointment'] as const;
+/**
+ * In this order: the types that came first keep their place (and their requests come first in a run); the client's
+ * own data follow. Plan versions are ordered within their page (fhir-adapter.ts); every record names its client.
+ */
+export const PULLED_TYPES = [
+  'Observation',
+  'QuestionnaireResponse',
+  'Appointment',
+  'Patient',
+  'RelatedPerson',
+  'CarePlan',
+] as const;
 export type PulledType = (typeof PULLED_TYPES)[number];
+/** The types of the client's records (report, form, appointment): their status says what is shown. */
+type RecordType = 'Observation' | 'QuestionnaireResponse' | 'Appointment';
 
 /** The identifier system of a client report the portal pushed: its value is the portal's id. */
 export const PORTAL_REPORT_SYSTEM = 'https://clientportaal.nl/client-report';
@@ -44,21 +63,22 @@ const MEASUREMENT_CATEGORIES = new Set([
   'therapy',
 ]);
 const PRIMARY_PERFORMER = 'PPRF';
-/** The file-drop format's limit for a staff photo (64 KB as base64). */
-const MAX_PHOTO_BASE64 = 87_400;
 
 /** Statuses shown in the portal; any other status removes the record (or never brings it in). */
-const SHOWN: Record<PulledType, Set<string>> = {
+const SHOWN: Record<RecordType, Set<string>> = {
   Observation: new Set(['final', 'amended', 'corrected', 'preliminary']),
   QuestionnaireResponse: new Set(['completed', 'amended']),
   Appointment: new Set(['booked', 'arrived', 'checked-in', 'fulfilled', 'noshow']),
 };
 /** The portal's record kind of each pulled type. */
-export const RESOURCE_OF: Record<PulledType, 'report' | 'form' | 'appointment'> = {
+export const RESOURCE_OF = {
   Observation: 'report',
   QuestionnaireResponse: 'form',
   Appointment: 'appointment',
-};
+  Patient: 'person',
+  RelatedPerson: 'contact',
+  CarePlan: 'plan',
+} as const satisfies Record<PulledType, string>;
 /** Where a record's field came from, so a problem names what to fix in the EHR. */
 const ELEMENT: Record<string, string> = {
   client: 'subject',
@@ -67,14 +87,31 @@ const ELEMENT: Record<string, string> = {
   fields: 'item',
   start: 'start',
   end: 'end',
+  name: 'name',
+  birthDate: 'birthDate',
+  email: 'telecom',
+  title: 'title',
+  validFrom: 'period.start',
+  validTo: 'period.end',
+  content: 'goal/activity/note',
 };
 
-type Parsed = Observation | QuestionnaireResponse | Appointment;
+type RecordParsed = Observation | QuestionnaireResponse | Appointment;
+type Parsed = RecordParsed | PatientDetails | RelatedPerson | CarePlan;
 export type Mapped = { record: ImportRecord } | { problem: SyncProblem } | null;
 
-const SCHEMA = { Observation, QuestionnaireResponse, Appointment } as const;
+const SCHEMA = {
+  Observation,
+  QuestionnaireResponse,
+  Appointment,
+  Patient: PatientDetails,
+  RelatedPerson,
+  CarePlan,
+} as const;
 
 /** Checks a resource of a search page against its schema. */
+export function parseResource(type: RecordType, raw: unknown): { resource: RecordParsed } | { problem: SyncProblem };
+export function parseResource(type: PulledType, raw: unknown): { resource: Parsed } | { problem: SyncProblem };
 export function parseResource(type: PulledType, raw: unknown): { resource: Parsed } | { problem: SyncProblem } {
   const r = SCHEMA[type].safeParse(raw);
   if (r.success) return { resource: r.data };
@@ -83,19 +120,8 @@ export function parseResource(type: PulledType, raw: unknown): { resource: Parse
   return { problem: { where: `${type}/${String(id)}`, message: `${i.path.join('.') || 'resource'}: ${i.message}` } };
 }
 
-function clip(s: string | undefined | null, max: number): string | null {
-  const t = s?.trim();
-  if (!t) return null;
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
-
-function conceptText(c: CodeableConcept | undefined): string | undefined {
-  return c?.text ?? c?.coding?.find((k) => k.display)?.display;
-}
-
 export function practitionerName(p: Practitioner): string | null {
-  const n = p.name?.find((x) => x.use === 'official') ?? p.name?.[0];
-  return clip(n?.text ?? [...(n?.given ?? []), n?.family ?? ''].join(' '), 120);
+  return personName(p.name, 120);
 }
 
 /** A nursing report, not a measurement; see the header. `raw` is the unparsed resource: its value[x] keys. */
@@ -116,9 +142,15 @@ function reportText(o: Observation): string {
     .join('\n\n');
 }
 
-/** Notes which Patients, Practitioners and Questionnaires a page's resources need (Lookups.load fetches them). */
+/** Notes what a page's resources need (Patients, Practitioners, …: Lookups.load fetches them). */
 export function noteNeeds(r: Parsed, lookups: Lookups, needs: Needs): void {
-  if (r.resourceType === 'Observation') {
+  if (r.resourceType === 'Patient') {
+    lookups.know(r);
+  } else if (r.resourceType === 'RelatedPerson') {
+    lookups.need(needs, 'Patient', r.patient);
+  } else if (r.resourceType === 'CarePlan') {
+    noteCarePlanNeeds(r, lookups, needs);
+  } else if (r.resourceType === 'Observation') {
     lookups.need(needs, 'Patient', r.subject);
     // A performer with a display needs no read; one without is looked up for its name.
     for (const p of r.performer ?? []) if (!p.display) lookups.need(needs, 'Practitioner', p);
@@ -220,14 +252,12 @@ function staffOf(a: Appointment, refs: Refs): object | null {
   if (!name) return null;
   // Not on the server (yet): the name from the reference, and the stored photo stays (photo left out).
   if (!p) return { id: ref.id, name };
-  const photo = p.photo?.find((x) => x.contentType === 'image/png' || x.contentType === 'image/jpeg');
-  const base64 = photo?.data?.replace(/\s+/g, '');
   return {
     id: p.id,
     name,
     role: clip(conceptText(p.qualification?.[0]?.code), 80),
     // The Practitioner was read: no usable photo (none, another type, too big) means none, also for an old one.
-    photo: base64 && base64.length <= MAX_PHOTO_BASE64 ? { type: photo!.contentType, base64 } : null,
+    photo: usablePhoto(p.photo),
   };
 }
 
@@ -249,12 +279,25 @@ function appointmentRecord(a: Appointment, refs: Refs, client: string): object {
   };
 }
 
+function clientDataRecord(r: PatientDetails | RelatedPerson | CarePlan, refs: ClientRefs): object | null {
+  if (r.resourceType === 'Patient') return personRecord(r, refs);
+  if (r.resourceType === 'RelatedPerson') return contactRecord(r, refs);
+  return planRecord(r, refs);
+}
+
 /**
  * One resource as an import record; null when it is not for the portal (not about a client, not a nursing report).
- * `raw` is the resource as received (for isNursingReport).
+ * `raw` is the resource as received (for isNursingReport). Patients, RelatedPersons and CarePlans need the lookups'
+ * ClientRefs; the client's records need the Refs only.
  */
-export function mapResource(r: Parsed, raw: object, refs: Refs): Mapped {
+export function mapResource(r: RecordParsed, raw: object, refs: Refs): Mapped;
+export function mapResource(r: Parsed, raw: object, refs: ClientRefs): Mapped;
+export function mapResource(r: Parsed, raw: object, refs: Refs | ClientRefs): Mapped {
   const type = r.resourceType;
+  if (type === 'Patient' || type === 'RelatedPerson' || type === 'CarePlan') {
+    const candidate = clientDataRecord(r, refs as ClientRefs);
+    return candidate === null ? null : checked(type, r.id, candidate);
+  }
   if (type === 'Observation' && !isNursingReport(raw, r)) return null;
   if (!SHOWN[type].has(r.status)) return { record: { type: 'delete', resource: RESOURCE_OF[type], id: r.id } };
   const client =
@@ -269,10 +312,15 @@ export function mapResource(r: Parsed, raw: object, refs: Refs): Mapped {
       : type === 'QuestionnaireResponse'
         ? formRecord(r, refs, client)
         : appointmentRecord(r, refs, client);
-  const checked = FileDropRecord.safeParse(candidate);
-  if (checked.success) return { record: checked.data };
-  const i = checked.error.issues[0]!;
+  return checked(type, r.id, candidate);
+}
+
+/** A record as the file-drop format would take it, or the problem named by the resource and its element. */
+function checked(type: PulledType, id: string, candidate: object): Mapped {
+  const c = FileDropRecord.safeParse(candidate);
+  if (c.success) return { record: c.data };
+  const i = c.error.issues[0]!;
   const field = String(i.path[0] ?? '');
   const from = ELEMENT[field] ? ` (${ELEMENT[field]})` : '';
-  return { problem: { where: `${type}/${r.id}`, message: `${i.path.join('.') || 'record'}${from}: ${i.message}` } };
+  return { problem: { where: `${type}/${id}`, message: `${i.path.join('.') || 'record'}${from}: ${i.message}` } };
 }

@@ -24,7 +24,22 @@ export type Reference = z.infer<typeof Reference>;
 const Meta = z.object({ lastUpdated: Instant.optional() });
 const Id = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'not a FHIR id');
 
-const Annotation = z.object({ authorReference: Reference.optional(), authorString: Str.optional(), text: Str });
+const Annotation = z.object({
+  authorReference: Reference.optional(),
+  authorString: Str.optional(),
+  time: Str.optional(),
+  text: Str,
+});
+const Period = z.object({ start: Str.optional(), end: Str.optional() });
+const Attachment = z.object({ contentType: Str.optional(), data: Str.optional() });
+const Extension = z.object({ url: Str, valueString: Str.optional() });
+const ContactPoint = z.object({
+  system: Str.optional(),
+  value: Str.optional(),
+  use: Str.optional(),
+  rank: z.number().optional(),
+});
+export type ContactPoint = z.infer<typeof ContactPoint>;
 
 export const Observation = z.object({
   resourceType: z.literal('Observation'),
@@ -115,7 +130,10 @@ const HumanName = z.object({
   text: Str.optional(),
   family: Str.optional(),
   given: z.array(Str).optional(),
+  // The Dutch name parts (humanname-own-prefix, -own-name) of `family`, for a name without family or text.
+  _family: z.object({ extension: z.array(Extension).optional() }).optional(),
 });
+export type HumanName = z.infer<typeof HumanName>;
 
 export const Patient = z.object({
   resourceType: z.literal('Patient'),
@@ -124,11 +142,88 @@ export const Patient = z.object({
 });
 export type Patient = z.infer<typeof Patient>;
 
+const Address = z.object({
+  use: Str.optional(),
+  text: Str.optional(),
+  line: z.array(Str).optional(),
+  city: Str.optional(),
+  postalCode: Str.optional(),
+  period: Period.optional(),
+});
+export type Address = z.infer<typeof Address>;
+
+/** A Patient read as Mijn gegevens (fhir-map-client.ts); the lookups need only its identifiers (Patient). */
+export const PatientDetails = Patient.extend({
+  meta: Meta.optional(),
+  active: z.boolean().optional(),
+  name: z.array(HumanName).optional(),
+  telecom: z.array(ContactPoint).optional(),
+  birthDate: Str.optional(),
+  address: z.array(Address).optional(),
+  managingOrganization: Reference.optional(),
+  photo: z.array(Attachment).optional(),
+});
+export type PatientDetails = z.infer<typeof PatientDetails>;
+
+export const RelatedPerson = z.object({
+  resourceType: z.literal('RelatedPerson'),
+  id: Id,
+  meta: Meta.optional(),
+  active: z.boolean().optional(),
+  patient: Reference,
+  relationship: z.array(CodeableConcept).optional(),
+  name: z.array(HumanName).optional(),
+  telecom: z.array(ContactPoint).optional(),
+  period: Period.optional(),
+});
+export type RelatedPerson = z.infer<typeof RelatedPerson>;
+
+export const CarePlan = z.object({
+  resourceType: z.literal('CarePlan'),
+  id: Id,
+  meta: Meta.optional(),
+  status: Str,
+  title: Str.optional(),
+  subject: Reference,
+  period: Period.optional(),
+  created: Str.optional(),
+  replaces: z.array(Reference).optional(),
+  goal: z.array(Reference).optional(),
+  activity: z
+    .array(
+      z.object({
+        detail: z
+          .object({
+            kind: Str.optional(),
+            code: CodeableConcept.optional(),
+            status: Str.optional(),
+            description: Str.optional(),
+            performer: z.array(Reference).optional(),
+            goal: z.array(Reference).optional(),
+          })
+          .optional(),
+      }),
+    )
+    .optional(),
+  note: z.array(Annotation).optional(),
+});
+export type CarePlan = z.infer<typeof CarePlan>;
+
+/** What the lookups read of a replaced CarePlan: only its place in the chain. */
+export const CarePlanLink = z.object({
+  resourceType: z.literal('CarePlan'),
+  id: Id,
+  replaces: z.array(Reference).optional(),
+});
+
+export const Goal = z.object({ resourceType: z.literal('Goal'), id: Id, description: CodeableConcept });
+export type Goal = z.infer<typeof Goal>;
+
 export const Practitioner = z.object({
   resourceType: z.literal('Practitioner'),
   id: Id,
   name: z.array(HumanName).optional(),
-  photo: z.array(z.object({ contentType: Str.optional(), data: Str.optional() })).optional(),
+  photo: z.array(Attachment).optional(),
   qualification: z.array(z.object({ code: CodeableConcept })).optional(),
 });
 export type Practitioner = z.infer<typeof Practitioner>;

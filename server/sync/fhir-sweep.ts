@@ -1,20 +1,24 @@
 // Hard deletes. A FHIR server announces no DELETE: the resource is simply gone from every search, `_lastUpdated`
 // ones included, and R4 servers need not offer type-level history (the test peer has none). So the adapter compares:
 // every `sweepEveryMs` (PORTAL_FHIR_SWEEP_HOURS, default a day; 0: every run, for a small EHR) it lists all ids of
-// each pulled type and looks for the portal's rows of this source that are missing. Such a list is not a snapshot
+// each swept type and looks for the portal's rows of this source that are missing. Such a list is not a snapshot
 // (offset pages shift when the EHR deletes during the listing), so before anything is deleted each missing id is asked
 // for once more by `_id`: only what is really gone disappears from the portal.
+// Swept: the types whose records the import format can delete (reports, forms, appointments, contacts). A Patient or
+// CarePlan gone from the EHR leaves Mijn gegevens and the plans as they were: there is no delete of a person or a plan.
 import { ehrExternalIds } from '../db/repos/ehr-import.ts';
 import type { Db } from '../db/open.ts';
 import type { ImportRecord } from './adapter.ts';
 import type { FhirClient } from './fhir-client.ts';
-import { PULLED_TYPES, RESOURCE_OF, type PulledType } from './fhir-mapping.ts';
+import { RESOURCE_OF, type PulledType } from './fhir-mapping.ts';
 
 /** The largest page R4 servers commonly allow; the listing wants few requests. */
 const LIST_PAGE = 1000;
 const IDS_PER_CHECK = 50;
 
-export type SweptResource = (typeof RESOURCE_OF)[PulledType];
+const SWEPT_TYPES = ['Observation', 'QuestionnaireResponse', 'Appointment', 'RelatedPerson'] as const;
+type SweptType = (typeof SWEPT_TYPES)[number];
+export type SweptResource = (typeof RESOURCE_OF)[SweptType];
 
 /** The portal's external ids of one kind from this source: what could have been deleted in the EHR. */
 export type PortalIds = (resource: SweptResource) => string[];
@@ -51,7 +55,7 @@ async function stillThere(client: FhirClient, type: PulledType, candidates: stri
 /** Delete records for the portal's rows whose resource the EHR no longer has. */
 export async function sweepDeletes(client: FhirClient, portalIds: PortalIds): Promise<ImportRecord[]> {
   const out: ImportRecord[] = [];
-  for (const type of PULLED_TYPES) {
+  for (const type of SWEPT_TYPES) {
     const resource = RESOURCE_OF[type];
     const mine = portalIds(resource);
     if (mine.length === 0) continue;

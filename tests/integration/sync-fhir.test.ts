@@ -88,6 +88,12 @@ describe('FHIR pull', () => {
       // Kees' cancelled appointment likewise; Marieke de Vries is on three appointments, Ahmed El Amrani on one.
       appointment: { created: 4, updated: 0, deleted: 0, skipped: 1 },
       staff: { created: 2, updated: 0, deleted: 0, skipped: 2 },
+      // The clients' own data (tests/integration/sync-fhir-client-data.test.ts): two Patients, four RelatedPersons,
+      // three CarePlans (Truus' 2026 plan is version 2 of her 2025 one: the one "plan is gewijzigd" notice).
+      person: { created: 2, updated: 0, deleted: 0, skipped: 0 },
+      contact: { created: 4, updated: 0, deleted: 0, skipped: 0 },
+      plan: { created: 3, updated: 0, deleted: 0, skipped: 0 },
+      notice: { created: 1, updated: 0, deleted: 0, skipped: 0 },
     });
     expect(item('obs-1001-000')).toEqual({
       kind: 'report',
@@ -131,7 +137,15 @@ describe('FHIR pull', () => {
     expect((appointment.photo as Buffer).subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(count(tp, 'appointments', `external_id = 'appt-1002-002'`)).toBe(0);
     // One page per type, then the id sweep; every request with the token.
-    expect(Object.keys(cursor()).sort()).toEqual(['Appointment', 'Observation', 'QuestionnaireResponse', 'sweptAt']);
+    expect(Object.keys(cursor()).sort()).toEqual([
+      'Appointment',
+      'CarePlan',
+      'Observation',
+      'Patient',
+      'QuestionnaireResponse',
+      'RelatedPerson',
+      'sweptAt',
+    ]);
     expect(fhir.requests.every((r) => r.path.endsWith('/metadata') || r.status === 200)).toBe(true);
   });
 

@@ -245,10 +245,16 @@ export function writeEhrPlanVersion(
 }
 
 /** The external ids of this source still shown in the portal, per resource (the FHIR adapter's hard-delete sweep). */
-export function ehrExternalIds(db: Db, source: string, resource: 'report' | 'form' | 'appointment'): string[] {
+export function ehrExternalIds(
+  db: Db,
+  source: string,
+  resource: 'report' | 'form' | 'appointment' | 'contact',
+): string[] {
   const rows =
     resource === 'appointment'
       ? db.prepare('SELECT external_id AS id FROM appointments WHERE source = ? AND deleted_at IS NULL').all(source)
-      : db.prepare('SELECT external_id AS id FROM dossier_items WHERE source = ? AND kind = ?').all(source, resource);
+      : resource === 'contact'
+        ? db.prepare('SELECT external_id AS id FROM client_contacts WHERE source = ?').all(source)
+        : db.prepare('SELECT external_id AS id FROM dossier_items WHERE source = ? AND kind = ?').all(source, resource);
   return (rows as Array<{ id: string }>).map((r) => r.id);
 }
