@@ -2,6 +2,7 @@
 // external id), so a repeated import changes nothing and the run can count created / updated / unchanged.
 import type { Db } from '../open.ts';
 import { writeCompared, type SqlValue, type WriteOutcome } from './compared-write.ts';
+import type { ClientDetails } from './client-details.ts';
 
 export type { WriteOutcome } from './compared-write.ts';
 
@@ -126,18 +127,10 @@ export function writeEhrStaff(
   );
 }
 
-export interface PersonRow {
-  fullName: string;
-  birthDate: string | null;
-  address: string | null;
-  postalCode: string | null;
-  city: string | null;
-  phone: string | null;
-  clientNumber: string | null;
-  location: string | null;
-  ward: string | null;
+/** The personal data as ClientDetails has them, with the photo itself (undefined: keep the stored one). */
+export type PersonRow = Omit<ClientDetails, 'clientId' | 'hasPhoto' | 'source' | 'externalId' | 'syncedAt'> & {
   photo?: Photo;
-}
+};
 
 /** The client's personal data (one row per client). */
 export function writeEhrPerson(
