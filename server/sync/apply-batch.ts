@@ -6,6 +6,7 @@ import {
   deleteEhrAppointment,
   deleteEhrContact,
   deleteEhrItem,
+  deleteEhrPlan,
   linkedClient,
   writeEhrAppointment,
   writeEhrContact,
@@ -48,6 +49,8 @@ function applyDelete(db: Db, source: string, r: Extract<ImportRecord, { type: 'd
       return deleteEhrAppointment(db, source, r.id, at);
     case 'contact':
       return deleteEhrContact(db, source, r.id);
+    case 'plan':
+      return deleteEhrPlan(db, source, r.id, r.version, at);
     default:
       return deleteEhrItem(db, source, r.id, r.resource);
   }

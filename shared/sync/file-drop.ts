@@ -134,10 +134,19 @@ const PlanRecord = z
     path: ['validTo'],
   });
 
-/** The EHR removed the record (deleted, or entered in error): it disappears from the portal. */
+/**
+ * The EHR removed the record (deleted, or entered in error): it disappears from the portal. For a plan `version` names
+ * one version (without it: the whole plan); the version before a removed newest one is current again.
+ */
 const DeleteRecord = z
-  .object({ type: z.literal('delete'), resource: z.enum(['report', 'form', 'appointment', 'contact']), id: EhrId })
-  .strict();
+  .object({
+    type: z.literal('delete'),
+    resource: z.enum(['report', 'form', 'appointment', 'contact', 'plan']),
+    id: EhrId,
+    version: z.number().int().min(1).max(10_000).optional(),
+  })
+  .strict()
+  .refine((d) => d.version === undefined || d.resource === 'plan', { message: 'only_for_plans', path: ['version'] });
 
 // Discriminated by type, so a bad record is reported by its field ("occurredAt: …"), not as "invalid input".
 export const FileDropRecord = z.discriminatedUnion('type', [

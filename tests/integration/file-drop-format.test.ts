@@ -38,6 +38,10 @@ describe('file-drop format', () => {
     const backwards = FileDropRecord.safeParse({ ...appointment, end: appointment.start });
     expect(backwards.success).toBe(false);
     expect(backwards.error!.issues[0]!.message).toBe('end_before_start');
-    expect(FileDropRecord.safeParse({ type: 'delete', resource: 'plan', id: 'x' }).success).toBe(false);
+    expect(FileDropRecord.safeParse({ type: 'delete', resource: 'board', id: 'x' }).success).toBe(false);
+    // A version names one version of a plan; for anything else it is refused.
+    expect(FileDropRecord.safeParse({ type: 'delete', resource: 'plan', id: 'x', version: 2 }).success).toBe(true);
+    const versioned = FileDropRecord.safeParse({ type: 'delete', resource: 'report', id: 'x', version: 2 });
+    expect(versioned.error!.issues[0]!.message).toBe('only_for_plans');
   });
 });

@@ -149,6 +149,28 @@ describe('care plans', () => {
     expect(count(tp, 'care_plans')).toBe(2);
   });
 
+  it('a version the EHR withdraws disappears, and the one before it is current again; a whole plan can go', async () => {
+    const now = tp.clock.now().getTime();
+    const lastYear = new Date(now - 365 * 86_400_000).toISOString();
+    const lastWeek = new Date(now - 7 * 86_400_000).toISOString();
+    await sync([plan(1, lastYear, 'Zelfstandig blijven eten'), plan(2, lastWeek, 'Twee keer per week wandelen')]);
+    expect((await c.get(api(DossierPath.currentPlan))).json.plan.version).toBe(2);
+
+    const withdrawn = await sync([{ type: 'delete', resource: 'plan', id: 'zp-1001', version: 2 }]);
+    expect(withdrawn.counts.plan!.deleted).toBe(1);
+    const current = (await c.get(api(DossierPath.currentPlan))).json.plan;
+    expect(current).toMatchObject({ version: 1, validTo: null, mainGoals: ['Zelfstandig blijven eten'] });
+    expect((await c.get(api(DossierPath.planHistory))).json.versions).toEqual([]);
+    // Again: nothing left to withdraw.
+    expect((await sync([{ type: 'delete', resource: 'plan', id: 'zp-1001', version: 2 }])).counts.plan!.skipped).toBe(
+      1,
+    );
+
+    await sync([{ type: 'delete', resource: 'plan', id: 'zp-1001' }]);
+    expect((await c.get(api(DossierPath.currentPlan))).json.plan).toBeNull();
+    expect(count(tp, 'care_plans')).toBe(0);
+  });
+
   it('a plan version with its end before its start, or content of the wrong shape, refuses the file', async () => {
     const bad = [
       { ...plan(1, '2026-01-01T00:00:00Z', 'x'), validTo: '2025-01-01T00:00:00Z' },

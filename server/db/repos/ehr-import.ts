@@ -251,3 +251,32 @@ export function ehrExternalIds(
         : db.prepare('SELECT external_id AS id FROM dossier_items WHERE source = ? AND kind = ?').all(source, resource);
   return (rows as Array<{ id: string }>).map((r) => r.id);
 }
+
+/**
+ * Removes a plan version the EHR withdrew (or the whole plan without `version`). When it was the newest, the version
+ * before it is current again: its end is taken back where the removed one had set it (the inverse of
+ * writeEhrPlanVersion's closing).
+ */
+export function deleteEhrPlan(
+  db: Db,
+  source: string,
+  externalId: string,
+  version: number | undefined,
+  at: string,
+): boolean {
+  if (version === undefined) {
+    return (
+      db.prepare('DELETE FROM care_plans WHERE source = ? AND external_id = ?').run(source, externalId).changes > 0
+    );
+  }
+  const gone = db
+    .prepare('DELETE FROM care_plans WHERE source = ? AND external_id = ? AND version = ? RETURNING valid_from')
+    .get(source, externalId, version) as { valid_from: string } | undefined;
+  if (!gone) return false;
+  db.prepare(
+    `UPDATE care_plans SET valid_to = NULL, synced_at = ?
+     WHERE source = ? AND external_id = ? AND valid_to = ?
+       AND version = (SELECT MAX(version) FROM care_plans WHERE source = ? AND external_id = ?)`,
+  ).run(at, source, externalId, gone.valid_from, source, externalId);
+  return true;
+}
