@@ -7,10 +7,10 @@ import type { CarePlan, HumanName, Patient, Practitioner, RelatedPerson } from '
 import { DetailsPath } from '../../shared/api/details.ts';
 import { DossierPath } from '../../shared/api/dossier.ts';
 import { linkClientToEhr, readCursor, writeCursor } from '../../server/db/repos/sync-runs.ts';
-import { fhirAdapter, type FhirAdapterOptions } from '../../server/sync/fhir-adapter.ts';
-import { portalIdsOf } from '../../server/sync/fhir-sweep.ts';
+import type { FhirAdapterOptions } from '../../server/sync/fhir-adapter.ts';
 import { runPull } from '../../server/sync/run-pull.ts';
 import { startFhirServer, type TestFhirServer } from '../helpers/fhir-server.ts';
+import { peerAdapter } from '../helpers/fhir-adapter.ts';
 import { FIXTURE_CLIENTS, loadFixtures } from '../fixtures/fhir/load.ts';
 import type { HttpClient } from '../helpers/http-client.ts';
 import { closeAll, count, signIn, startTestPortal, type TestPortal } from '../helpers/portal.ts';
@@ -38,16 +38,7 @@ beforeEach(async () => {
 });
 afterEach(closeAll);
 
-const adapter = (o: Partial<FhirAdapterOptions> = {}) =>
-  fhirAdapter({
-    source: SOURCE,
-    url: fhir.url,
-    token: fhir.token,
-    now: () => tp.clock.now(),
-    portalIds: portalIdsOf(tp.portal.db, SOURCE),
-    sweepEveryMs: 0,
-    ...o,
-  });
+const adapter = (o: Partial<FhirAdapterOptions> = {}) => peerAdapter(tp, fhir, SOURCE, o);
 async function pull(o: Partial<FhirAdapterOptions> = {}) {
   const result = await runPull({ db: tp.portal.db, clock: tp.clock }, adapter(o));
   expect([result.status, result.error, result.problems]).toEqual(['succeeded', null, []]);

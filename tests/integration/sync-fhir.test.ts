@@ -10,12 +10,12 @@ import { DossierPath } from '../../shared/api/dossier.ts';
 import { loadConfig } from '../../server/config.ts';
 import { linkClientToEhr, readCursor } from '../../server/db/repos/sync-runs.ts';
 import { configuredAdapter } from '../../server/sync/adapters.ts';
-import { fhirAdapter, type FhirAdapterOptions } from '../../server/sync/fhir-adapter.ts';
+import type { FhirAdapterOptions } from '../../server/sync/fhir-adapter.ts';
 import { PORTAL_REPORT_SYSTEM } from '../../server/sync/fhir-mapping.ts';
-import { portalIdsOf } from '../../server/sync/fhir-sweep.ts';
 import { runPull } from '../../server/sync/run-pull.ts';
 import { runPush } from '../../server/sync/run-push.ts';
 import { startFhirServer, type TestFhirServer } from '../helpers/fhir-server.ts';
+import { peerAdapter } from '../helpers/fhir-adapter.ts';
 import { onClose } from '../helpers/cleanup.ts';
 import { CLIENT_ID_SYSTEM, FIXTURE_CLIENTS, loadBulk, loadFixtures, makeObservations } from '../fixtures/fhir/load.ts';
 import { closeAll, count, makeTempDir, signIn, startTestPortal, type TestPortal } from '../helpers/portal.ts';
@@ -45,16 +45,7 @@ beforeEach(async () => {
 });
 afterEach(closeAll);
 
-const adapter = (o: Partial<FhirAdapterOptions> = {}) =>
-  fhirAdapter({
-    source: SOURCE,
-    url: fhir.url,
-    token: fhir.token,
-    now: () => tp.clock.now(),
-    portalIds: portalIdsOf(tp.portal.db, SOURCE),
-    sweepEveryMs: 0,
-    ...o,
-  });
+const adapter = (o: Partial<FhirAdapterOptions> = {}) => peerAdapter(tp, fhir, SOURCE, o);
 const deps = () => ({ db: tp.portal.db, clock: tp.clock });
 const pull = (o: Partial<FhirAdapterOptions> = {}) => runPull(deps(), adapter(o));
 const item = (id: string) =>
