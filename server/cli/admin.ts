@@ -7,6 +7,7 @@ import { scryptHasher, temporaryPassword } from '../auth/passwords.ts';
 import { AccountError, createClientAccount, createStaffAccount } from '../accounts/create-account.ts';
 import { ensureLocation, setClientLocation } from '../db/repos/locations.ts';
 import { runSyncCommand, SYNC_USAGE, SyncCliError } from './sync-commands.ts';
+import type { ProgressStream } from './sync-progress.ts';
 import { findUserByUsername } from '../db/repos/users.ts';
 import { revokeDevices } from '../db/repos/devices.ts';
 import { clearFailures, accountKey } from '../auth/throttle.ts';
@@ -44,7 +45,18 @@ ${SYNC_USAGE}  demo:seed                         Maakt de demo-accounts (truus, 
 
 export class CliError extends Error {}
 
-export async function runAdmin(argv: string[], out: (s: string) => void): Promise<void> {
+const stderr: ProgressStream = {
+  write: (s) => process.stderr.write(s),
+  isTTY: process.stderr.isTTY === true,
+  columns: process.stderr.columns,
+};
+
+/** `out` gets the results (stdout); `progress` the progress displays (stderr, or a test's own sink). */
+export async function runAdmin(
+  argv: string[],
+  out: (s: string) => void,
+  progress: ProgressStream = stderr,
+): Promise<void> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') {
     out(USAGE);
@@ -173,8 +185,8 @@ export async function runAdmin(argv: string[], out: (s: string) => void): Promis
           const result = await buildScaleDemo(deps, {
             ...scale,
             progress: progressPrinter(
-              (s) => process.stderr.write(s),
-              process.stderr.isTTY === true,
+              (s) => progress.write(s),
+              progress.isTTY,
               () => performance.now() - started,
             ),
           });
@@ -194,7 +206,7 @@ export async function runAdmin(argv: string[], out: (s: string) => void): Promis
           config,
           options: (required: string[]) => options(rest, required) as Record<string, string>,
           out,
-          progress: (line: string) => process.stderr.write(line),
+          progress,
         };
         if (await runSyncCommand(command, ctx)) return;
         out(USAGE);

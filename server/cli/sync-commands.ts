@@ -1,10 +1,13 @@
-// The admin CLI's EHR commands (issue 6): link a client to his EHR identity, run a pull, show the sync log.
+// The admin CLI's EHR commands (issue 6): link a client to his EHR identity, run a pull (with a progress display on
+// stderr, sync-progress.ts), show the sync log and whether the EHR answers.
 import { audit } from '../audit/audit.ts';
 import { findClientByUserId } from '../db/repos/clients.ts';
 import { findUserByUsername } from '../db/repos/users.ts';
 import { lastSuccessfulPull, linkClientToEhr, readCursor, recentRuns, type SyncCounts } from '../db/repos/sync-runs.ts';
 import { configuredAdapter } from '../sync/adapters.ts';
-import { runPull } from '../sync/run-pull.ts';
+import { checkHealth, healthAdapter } from '../sync/health-check.ts';
+import { runPull, type RunResult } from '../sync/run-pull.ts';
+import { syncProgressPrinter, type ProgressStream } from './sync-progress.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
@@ -12,7 +15,8 @@ import type { Db } from '../db/open.ts';
 export const SYNC_USAGE = `  client:link --username truus --ehr-id 1234567
         Koppelt een cliënt aan zijn nummer in het ECD; alleen gekoppelde cliënten krijgen ECD-gegevens.
   sync:run                          Haalt nu de wijzigingen uit het ECD op (zoals de geplande synchronisatie).
-  sync:status                       Toont de laatste synchronisaties met aantallen en problemen.
+  sync:status                       Toont of het ECD bereikbaar is en de laatste synchronisaties met aantallen en
+                                    problemen.
 `;
 
 export class SyncCliError extends Error {}
@@ -45,7 +49,8 @@ interface Ctx {
   config: Config;
   options: (required: string[]) => Record<string, string | undefined>;
   out: (s: string) => void;
-  progress: (s: string) => void;
+  /** Where the progress of sync:run goes (stderr): stdout keeps only the result, for scripts. */
+  progress: ProgressStream;
 }
 
 /** Runs a sync command; false when `command` is none of them. */
@@ -78,11 +83,14 @@ export async function runSyncCommand(command: string, ctx: Ctx): Promise<boolean
     case 'sync:run': {
       const adapter = configuredAdapter(config, clock, db);
       if (!adapter) throw new SyncCliError('Er is geen ECD-koppeling ingesteld (PORTAL_SYNC_ADAPTER).');
-      let batches = 0;
-      const result = await runPull({ db, clock }, adapter, (label, counts) => {
-        batches++;
-        ctx.progress(`[${batches}] ${label}: ${describeCounts(counts)}\n`);
-      });
+      const started = performance.now();
+      const printer = syncProgressPrinter(ctx.progress, () => performance.now() - started);
+      let result: RunResult;
+      try {
+        result = await runPull({ db, clock }, adapter, (event) => printer.update(event));
+      } finally {
+        printer.finish();
+      }
       if (result.status === 'busy')
         throw new SyncCliError('Er loopt al een synchronisatie; probeer het straks opnieuw.');
       out(`Synchronisatie ${STATUS_WORDS[result.status]}: ${describeCounts(result.counts)}`);
@@ -92,7 +100,12 @@ export async function runSyncCommand(command: string, ctx: Ctx): Promise<boolean
     }
     case 'sync:status': {
       const last = lastSuccessfulPull(db, source);
-      out(`ECD-koppeling: ${config.sync.adapter === 'none' ? 'geen' : `${config.sync.adapter} (${source})`}`);
+      const health = await checkHealth(healthAdapter(config, clock), clock);
+      if (health.state === 'not-configured') out('ECD-koppeling: geen koppeling ingesteld');
+      else {
+        out(`ECD-koppeling: ${config.sync.adapter} (${source})`);
+        out(health.state === 'reachable' ? 'ECD bereikbaar' : `ECD niet bereikbaar: ${health.reason}`);
+      }
       out(`Laatste geslaagde synchronisatie: ${last ?? 'nog geen'}`);
       out(`Stand: ${readCursor(db, source) ?? '(begin)'}`);
       const runs = recentRuns(db, 10);

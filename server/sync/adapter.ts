@@ -7,10 +7,23 @@ import type { SyncProblem } from '../db/repos/sync-runs.ts';
 /** A change in the portal's terms: the file-drop format's records are exactly that (shared/sync/file-drop.ts). */
 export type ImportRecord = FileDropRecord;
 
+/**
+ * How far the run is, as far as the adapter knows it, for the admin CLI's progress bar: the file-drop adapter knows
+ * how many files it found, a FHIR server tells how many resources of a type match only when it sets Bundle.total.
+ */
+export interface PullProgress {
+  /** What `done` and `total` count: "bestanden", or a FHIR resource type. A new one starts a new count. */
+  of: string;
+  done: number;
+  /** Absent when the EHR does not say. */
+  total?: number;
+}
+
 export type PullBatch =
   | {
       /** A file name or a page: where the batch came from, for the sync log. */
       label: string;
+      progress?: PullProgress;
       records: ImportRecord[];
       /** The cursor after this batch, committed in the batch's transaction. */
       cursor: string | null;
@@ -19,6 +32,7 @@ export type PullBatch =
     }
   | {
       label: string;
+      progress?: PullProgress;
       /** The batch cannot be imported (a bad record): nothing of it is, and each problem is reported. */
       rejected: SyncProblem[];
       /** After the run noted the rejection: e.g. move the file to failed/ with a report. */

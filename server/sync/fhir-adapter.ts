@@ -132,6 +132,7 @@ async function* pullType(
     let total: number | undefined;
     let disturbed = false;
     let page = 0;
+    let read = 0;
     for await (const bundle of client.pages(`${type}?${q}`)) {
       page++;
       const raws = (bundle.entry ?? [])
@@ -148,8 +149,11 @@ async function* pullType(
       const { records, problems } = await mapPage(type, raws, lookups);
       cursor[type] = disturbed ? since : newest;
       const label = `${type} page ${page}${pass > 1 ? ` (read again, ${pass})` : ''}`;
-      if (problems.length > 0) yield { label, rejected: problems };
-      if (raws.length > 0) yield { label, records, cursor: JSON.stringify(cursor) };
+      read += raws.length;
+      // Bundle.total is optional in FHIR (many servers leave it out of paged searches): then only the count so far.
+      const progress = { of: type, done: read, total };
+      if (problems.length > 0) yield { label, progress, rejected: problems };
+      if (raws.length > 0) yield { label, progress, records, cursor: JSON.stringify(cursor) };
     }
     if (!disturbed || pass >= MAX_PASSES) return;
   }

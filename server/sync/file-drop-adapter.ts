@@ -78,12 +78,14 @@ export function fileDropAdapter(o: { dir: string; source: string; now: () => Dat
         .filter((e) => e.isFile() && e.name.endsWith('.json'))
         .map((e) => e.name)
         .sort();
-      for (const name of names) {
+      for (const [index, name] of names.entries()) {
         const file = path.join(o.dir, name);
         const read = await readDropFile(file);
+        const progress = { of: 'bestanden', done: index + 1, total: names.length };
         if ('problems' in read) {
           yield {
             label: name,
+            progress,
             rejected: read.problems,
             handled: async () => {
               const moved = await moveInto(file, failed, stamp());
@@ -101,6 +103,7 @@ export function fileDropAdapter(o: { dir: string; source: string; now: () => Dat
         }
         yield {
           label: name,
+          progress,
           records: read.records,
           cursor: name,
           committed: async () => {
@@ -123,11 +126,18 @@ export function fileDropAdapter(o: { dir: string; source: string; now: () => Dat
     },
 
     async health(): Promise<Health> {
+      // Each reason names what the administrator has to fix: a mount that went away, a file in the folder's place,
+      // rights (the portal moves files to done/ and writes to-ehr/, so it needs to write as well as read).
       try {
-        await fs.access(o.dir, fs.constants.R_OK | fs.constants.W_OK);
+        if (!(await fs.stat(o.dir)).isDirectory()) return { ok: false, reason: `${o.dir} is not a folder` };
+        await fs.access(o.dir, fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
         return { ok: true };
-      } catch {
-        return { ok: false, reason: `folder ${o.dir} is missing or not writable` };
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        return {
+          ok: false,
+          reason: code === 'ENOENT' ? `folder ${o.dir} is missing` : `folder ${o.dir} is not readable and writable`,
+        };
       }
     },
   };

@@ -15,7 +15,7 @@ import {
   type SyncStatus,
 } from '../db/repos/sync-runs.ts';
 import { addTally, applyBatch, emptyTally } from './apply-batch.ts';
-import type { EhrAdapter } from './adapter.ts';
+import type { EhrAdapter, PullProgress } from './adapter.ts';
 
 const STALE_RUN_MS = 2 * 60 * 60 * 1000;
 /** The sync log keeps the first problems of a run; a file with ten thousand bad records is not copied whole. */
@@ -27,6 +27,18 @@ export interface RunResult {
   counts: SyncCounts;
   problems: SyncProblem[];
   error: string | null;
+}
+
+/** After each batch (imported or refused): what the run did so far, for a progress display. */
+export interface BatchEvent {
+  label: string;
+  /** The adapter's own idea of how far it is, when it has one. */
+  progress: PullProgress | undefined;
+  /** Totals of the run so far. */
+  counts: SyncCounts;
+  batches: number;
+  records: number;
+  refused: number;
 }
 
 export interface RunDeps {
@@ -61,7 +73,7 @@ export function claimRun(deps: RunDeps, source: string, direction: 'pull' | 'pus
 export async function runPull(
   deps: RunDeps,
   adapter: EhrAdapter,
-  onBatch: (label: string, done: SyncCounts) => void = () => {},
+  onBatch: (event: BatchEvent) => void = () => {},
 ): Promise<RunResult> {
   const { db, clock } = deps;
   const source = adapter.source;
@@ -69,13 +81,20 @@ export async function runPull(
   if (runId === null) return { runId, status: 'busy', counts: {}, problems: [], error: 'another run is under way' };
   const total = emptyTally();
   let refused = 0;
+  let batches = 0;
+  let records = 0;
   let error: string | null = null;
+  const report = (b: { label: string; progress?: PullProgress }) =>
+    // A copy: the run goes on adding to its own counts while a display may keep the event.
+    onBatch({ label: b.label, progress: b.progress, counts: structuredClone(total.counts), batches, records, refused });
   try {
     for await (const batch of adapter.pull(readCursor(db, source))) {
+      batches++;
       if ('rejected' in batch) {
         refused++;
         total.problems.push(...batch.rejected);
         await batch.handled?.();
+        report(batch);
         continue;
       }
       const at = clock.now().toISOString();
@@ -85,8 +104,9 @@ export async function runPull(
         return t;
       })();
       addTally(total, tally);
+      records += batch.records.length;
       await batch.committed?.();
-      onBatch(batch.label, total.counts);
+      report(batch);
     }
     if (refused > 0) error = `${refused} batch(es) refused`;
   } catch (err) {

@@ -86,6 +86,8 @@ test('after a sync the new report is on the Tijdslijn and the panel says until w
   const staffPage = await staff.newPage();
   await signIn(staffPage, 'anna', 'Kamperfoelie-Anna-1985');
   const card = staffPage.getByTestId('sync-status');
+  // The drop folder is there, so the health check of the status route says the EHR answers.
+  await expect(card.getByTestId('sync-health')).toHaveText('ECD bereikbaar');
   await expect(card.getByTestId('sync-last-success')).toHaveText(after);
   await expect(card).toContainText('Geslaagd · ophalen uit het ECD');
   await expect(card).toContainText('rapportages: 1 nieuw, 0 gewijzigd, 0 verwijderd');

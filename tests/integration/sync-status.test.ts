@@ -29,7 +29,7 @@ describe('sync status', () => {
     await signIn(tp, staff, { username: 'anna', password: GOOD_PASSWORD, mobile: '+31611223344' });
     const res = await staff.get(ApiPath.syncStatus);
     expect(res.status, res.text).toBe(200);
-    expect(res.json).toMatchObject({ adapter: 'file-drop', source: 'ons' });
+    expect(res.json).toMatchObject({ adapter: 'file-drop', source: 'ons', health: { state: 'reachable' } });
     expect(res.json.lastSuccessAt).toBe(res.json.runs[0].finishedAt);
     // Careyn pulls at 08:00 and 20:00 Dutch time.
     expect(new Date(res.json.nextPullAt).getUTCMinutes()).toBe(0);
@@ -59,6 +59,7 @@ describe('sync status', () => {
     expect((await staff.get(ApiPath.syncStatus)).json).toEqual({
       adapter: 'none',
       source: 'ehr',
+      health: { state: 'not-configured' },
       lastSuccessAt: null,
       nextPullAt: null,
       runs: [],

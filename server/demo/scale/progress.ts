@@ -4,12 +4,17 @@ import type { ScaleProgress } from './build.ts';
 
 const WIDTH = 30;
 
+/** The bar itself, also drawn by `sync:run` (server/cli/sync-progress.ts). */
+export function progressBar(share: number): string {
+  const filled = Math.round(Math.min(Math.max(share, 0), 1) * WIDTH);
+  return `[${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}]`;
+}
+
 export function progressLine(p: ScaleProgress, elapsedMs: number): string {
   const share = p.total === 0 ? 1 : p.done / p.total;
-  const filled = Math.round(share * WIDTH);
-  const bar = '█'.repeat(filled) + '░'.repeat(WIDTH - filled);
+  const bar = progressBar(share);
   const rows = p.rows.toLocaleString('nl-NL');
-  return `[${bar}] ${Math.floor(share * 100)}% ${p.done}/${p.total} cliënten · ${rows} rijen · ${Math.round(elapsedMs / 1000)} s`;
+  return `${bar} ${Math.floor(share * 100)}% ${p.done}/${p.total} cliënten · ${rows} rijen · ${Math.round(elapsedMs / 1000)} s`;
 }
 
 /** A progress callback writing to a stream; `tty` decides between redrawing and printing every tenth. */
