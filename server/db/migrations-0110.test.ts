@@ -99,7 +99,7 @@ describe('0110 audit log in two parts', () => {
     const indexes = db.prepare(`SELECT name FROM pragma_index_list('audit_entries') ORDER BY name`).all();
     expect(indexes).toEqual([{ name: 'audit_log_client_at' }, { name: 'audit_log_user_at' }]);
     // the old readers of the log still work against the view
-    expect(listAuditForUser(db, 3).map((e) => e.action)).toEqual(['messages.read']);
+    expect(listAuditForUser(db, 3, '2026-01-01', '2026-12-31').map((e) => e.action)).toEqual(['messages.read']);
   });
 
   it('writes new rows to audit_recent with ids above every existing id', () => {
@@ -231,7 +231,7 @@ describe('0110 audit log in two parts', () => {
     expect(accessLog.filter((d) => /\baudit_entries\b/.test(d) && !/USING INDEX audit_log_client_at/.test(d))).toEqual(
       [],
     );
-    // and one user's rows (listAuditForUser) through the other index
+    // and one user's rows through the other index (from migration 0160 on an index by time: migrations-0160.test.ts)
     expect(plan(db, 'SELECT * FROM audit_log WHERE user_id = ? ORDER BY id DESC LIMIT ?', 3, 100).join('; ')).toMatch(
       /SEARCH audit_entries USING INDEX audit_log_user_at \(user_id=\?\)/,
     );

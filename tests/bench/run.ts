@@ -8,6 +8,7 @@ import { startServerProcess } from './server-process.ts';
 import { httpBench, type HttpFigures } from './http-bench.ts';
 import { browserBench } from './browser-bench.ts';
 import { ensureWebBuild } from './web-build.ts';
+import { ensureAuditHistory } from './audit-history.ts';
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
     `Machine: ${cpu}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
   );
   const { dataDir, db } = await scaleDatabase(clients, years, values.fresh);
+  const history = ensureAuditHistory(db);
+  if (history > 0) process.stderr.write(`Auditlog aangevuld met ${fmt(history)} eerdere bezoeken\n`);
   const sessions = randomSessions(db, clients, 200);
   const [reader] = randomSessions(db, clients, 1, { clientOnly: true });
   const items = (

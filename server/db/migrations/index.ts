@@ -14,6 +14,7 @@ import { m0120 } from './0120-network.ts';
 import { m0130 } from './0130-profile.ts';
 import { m0140 } from './0140-ward-computers.ts';
 import { m0150 } from './0150-ehr-sync.ts';
+import { m0160 } from './0160-audit-time-index.ts';
 
 export const migrations: Migration[] = [
   m0010,
@@ -31,4 +32,5 @@ export const migrations: Migration[] = [
   m0130,
   m0140,
   m0150,
+  m0160,
 ];

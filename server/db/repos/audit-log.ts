@@ -107,11 +107,16 @@ function withoutWaiting<T>(db: Db, on: boolean, write: () => T): T {
   }
 }
 
-export function listAuditForUser(db: Db, userId: number, limit = 100): AuditEntry[] {
+/**
+ * One user's actions in a period (both ends included), newest first: the control question of NEN 7513 ("what did
+ * this person see, and when"). The log has no index by user (migration 0160): the period is read backwards through
+ * the index by time until `limit` rows of the user are found.
+ */
+export function listAuditForUser(db: Db, userId: number, from: string, to: string, limit = 100): AuditEntry[] {
   flushAuditQueue(db);
   const rows = db
-    .prepare('SELECT * FROM audit_log WHERE user_id = ? ORDER BY id DESC LIMIT ?')
-    .all(userId, limit) as Array<{
+    .prepare('SELECT * FROM audit_log WHERE user_id = ? AND at >= ? AND at <= ? ORDER BY at DESC, id DESC LIMIT ?')
+    .all(userId, from, to, limit) as Array<{
     at: string;
     user_id: number | null;
     username: string | null;
