@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from './open.ts';
 import { flushAuditQueue } from './repos/audit-log.ts';
+import { listAccessLog } from './repos/access-log.ts';
 import { startBackgroundMaintenance, type Maintenance } from './background-maintenance.ts';
 import { audit } from '../audit/audit.ts';
 import { FixedClock } from '../clock.ts';
@@ -29,7 +30,7 @@ function world() {
   // silent, but a failure the worker reports fails the test
   const errors: unknown[] = [];
   const log: Logger = { ...silentLogger, error: (msg, fields) => errors.push({ msg, ...fields }) };
-  const start = (o: { intervalMs: number; chunk?: number }) => {
+  const start = (o: { intervalMs: number; chunk?: number; busyTimeoutMs?: number }) => {
     const m = startBackgroundMaintenance(db, log, o);
     running.push(m);
     return m;
@@ -238,5 +239,96 @@ describe('background maintenance', () => {
     expect(done).toBeGreaterThan(5); // moves and the transactions really interleaved
     expect(counts(w.db).entries).toBeGreaterThan(0);
     expect(w.errors).toEqual([]);
+  });
+  it("writes the rows of a turn on the worker's connection; a reader of the log sees them at once", async () => {
+    const w = world();
+    w.start({ intervalMs: 60_000 }); // no move during this test: the rows stay in audit_recent
+    const pragmas: string[] = [];
+    const pragma = w.db.pragma.bind(w.db);
+    w.db.pragma = ((source: string, o?: { simple?: boolean }) => {
+      pragmas.push(source);
+      return pragma(source, o);
+    }) as typeof w.db.pragma;
+    const writes: string[] = [];
+    const prepare = w.db.prepare.bind(w.db);
+    w.db.prepare = ((source: string) => {
+      if (/^\s*INSERT/i.test(source)) writes.push(source);
+      return prepare(source);
+    }) as Db['prepare'];
+    try {
+      for (let turn = 0; turn < 3; turn++) {
+        w.queue(`turn${turn}`, 40);
+        await endOfTurn();
+      }
+      // the server's connection wrote nothing and switched nothing: the rows went to the worker
+      expect(writes).toEqual([]);
+      expect(pragmas).toEqual([]);
+      // a reader waits for the worker's commit, with no polling of its own
+      flushAuditQueue(w.db);
+    } finally {
+      w.db.pragma = pragma;
+      w.db.prepare = prepare;
+    }
+    expect(counts(w.db)).toEqual({ entries: 0, recent: 120, visible: 120, ids: 120 });
+    expect(actions(w.db)).toEqual(
+      [0, 1, 2].flatMap((turn) => Array.from({ length: 40 }, (_, i) => `turn${turn}.${i}`)),
+    );
+    // the client's access log (which flushes first) counts a read of this very turn
+    w.queue('dossier', 1);
+    await endOfTurn();
+    const log = listAccessLog(w.db, 1, '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', 500);
+    expect(log.entries).toEqual([]); // no user row to join: the query ran, on all 121 rows
+    expect(counts(w.db).recent).toBe(121);
+    expect(w.errors).toEqual([]);
+  });
+
+  it('rows the worker cannot write while another connection holds the lock are written later, each once', async () => {
+    const w = world();
+    w.start({ intervalMs: 60_000, busyTimeoutMs: 20 });
+    const other = openDatabase(w.file);
+    opened.push(other);
+    other.exec('BEGIN IMMEDIATE');
+    w.queue('held', 5);
+    const t0 = performance.now();
+    await endOfTurn();
+    expect(performance.now() - t0).toBeLessThan(2500); // the request thread did not wait for the lock
+    await until('the worker has met the lock', () => w.errors.length > 0);
+    expect(w.errors).toEqual([
+      expect.objectContaining({ error: expect.stringMatching(/^audit rows not yet written: .*(locked|busy)/i) }),
+    ]);
+    w.queue('later', 2);
+    await pause(60); // the worker keeps trying; the later rows wait behind the first
+    other.exec('COMMIT');
+    flushAuditQueue(w.db);
+    expect(actions(w.db)).toEqual(['held.0', 'held.1', 'held.2', 'held.3', 'held.4', 'later.0', 'later.1']);
+    await pause(50);
+    expect(counts(w.db)).toMatchObject({ visible: 7, ids: 7 });
+    expect(w.errors).toHaveLength(1); // reported once, not once per try
+  });
+
+  it('stop() with rows the worker could not write hands them back to the server connection: none lost', async () => {
+    const w = world();
+    const m = w.start({ intervalMs: 60_000, busyTimeoutMs: 20 });
+    const other = openDatabase(w.file);
+    opened.push(other);
+    other.exec('BEGIN IMMEDIATE');
+    w.queue('handed', 4);
+    await endOfTurn();
+    await until('the worker has met the lock', () => w.errors.length > 0);
+    w.db.pragma('busy_timeout = 50');
+    try {
+      // the worker ends; its rows come back, and this connection cannot write them either while the lock is held
+      await expect(m.stop()).rejects.toThrow(/locked|busy/i);
+    } finally {
+      w.db.pragma('busy_timeout = 5000');
+    }
+    expect(actions(w.db)).toEqual([]);
+    other.exec('COMMIT');
+    flushAuditQueue(w.db);
+    expect(actions(w.db)).toEqual(['handed.0', 'handed.1', 'handed.2', 'handed.3']);
+    // rows of later turns are written by the connection itself now
+    w.queue('after', 1);
+    await endOfTurn();
+    expect(actions(w.db)).toHaveLength(5);
   });
 });

@@ -13,6 +13,8 @@ import type { TwilioOptions } from '../../server/notify/transports.ts';
 import { ApiPath } from '../../shared/api/paths.ts';
 import { HttpClient, type Res } from './http-client.ts';
 import { onClose } from './cleanup.ts';
+import { flushAuditQueue } from '../../server/db/repos/audit-log.ts';
+import type { Db } from '../../server/db/open.ts';
 
 export { HttpClient, isApiError, type Res } from './http-client.ts';
 export { closeAll } from './cleanup.ts';
@@ -91,6 +93,7 @@ export async function startTestPortal(
     runOutbox: opts.runOutbox ?? false,
     runSync: false,
   });
+  readersOfTheLogFlushFirst(portal.db);
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -197,6 +200,19 @@ export async function signIn(
   }
   if (res.json.next !== 'done') throw new Error(`unexpected step: ${res.text}`);
   return res;
+}
+
+/**
+ * The server's readers of the audit log flush it first: the rows of the last event-loop turn may still be with the
+ * maintenance worker, which writes them on its own connection (server/db/background-maintenance.ts). A test that
+ * reads the log straight from the server's connection does the same, for every SELECT that names the log.
+ */
+function readersOfTheLogFlushFirst(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((source: string) => {
+    if (/^\s*SELECT\b/i.test(source) && /\baudit_(log|recent|entries)\b/.test(source)) flushAuditQueue(db);
+    return prepare(source);
+  }) as Db['prepare'];
 }
 
 /** Counts rows of a table matching a WHERE clause, straight from the SQLite file the server uses. */

@@ -61,9 +61,56 @@ function appendAuditRows(db: Db, rows: readonly AuditEntry[]): void {
  * Rows written outside a transaction (the reads of client data, refused requests) wait in a queue and are written
  * together, in one transaction without an fsync, at the end of the current event-loop turn (setImmediate): before
  * the next I/O callback, so before any later request or test can look. One commit per row used to cost more than
- * the request itself and made WAL checkpoints stall every few hundred requests. Readers of the log flush first.
+ * the request itself and made WAL checkpoints stall every few hundred requests. While the server's maintenance
+ * worker runs, the end-of-turn rows are handed to it and it writes them on its own connection, on the other core
+ * (background-maintenance.ts); readers of the log flush first, which waits until the worker has committed them.
  */
 const queues = new WeakMap<Db, AuditEntry[]>();
+
+/** Takes the end-of-turn rows of a connection and writes them elsewhere (the maintenance worker). */
+export interface AuditRowWriter {
+  /** Hands the rows over, in order; false when the writer cannot take them (then this connection writes them). */
+  send(rows: readonly AuditEntry[]): boolean;
+  /** Returns true once every row handed over is committed, false when that has not happened within timeoutMs. */
+  settle(timeoutMs: number): boolean;
+}
+
+/** How long a reader of the log waits for the rows the worker has (the worker waits up to 5 s for a lock). */
+const READER_WAIT_MS = 15_000;
+
+/**
+ * Waits (up to timeoutMs) until the rows handed to the worker are committed; true when they are or there are none.
+ * Before a change that writes its own audit row on this connection, so that the log's ids keep the order of events.
+ */
+export function settleAuditRows(db: Db, timeoutMs: number): boolean {
+  return writers.get(db)?.settle(timeoutMs) ?? true;
+}
+const writers = new WeakMap<Db, AuditRowWriter>();
+
+/** null: this connection writes its end-of-turn rows itself again. */
+export function handAuditRowsTo(db: Db, writer: AuditRowWriter | null): void {
+  if (writer) writers.set(db, writer);
+  else writers.delete(db);
+}
+
+/** How a batch of rows travels to another thread and is inserted there: flat values, statements of up to 64 rows. */
+export const AUDIT_INSERT = {
+  columns: COLUMNS,
+  rowPlaceholders: ROW_PLACEHOLDERS,
+  maxRowsPerStatement: MAX_ROWS_PER_STATEMENT,
+  table: 'audit_recent',
+} as const;
+export const auditValues = (rows: readonly AuditEntry[]): unknown[] => rows.flatMap(values);
+
+/** Rows a writer took but did not commit (it ended): back to the front of the queue, written by this connection. */
+export function requeueAudit(db: Db, rows: readonly AuditEntry[]): void {
+  if (rows.length === 0) return;
+  let queue = queues.get(db);
+  if (!queue) queues.set(db, (queue = []));
+  const wasEmpty = queue.length === 0;
+  queue.unshift(...rows);
+  if (wasEmpty) setImmediate(() => flushAuditQueue(db, { endOfTurn: true }));
+}
 
 export function queueAudit(db: Db, e: AuditEntry): void {
   let queue = queues.get(db);
@@ -73,19 +120,25 @@ export function queueAudit(db: Db, e: AuditEntry): void {
 }
 
 /**
- * Writes the queued rows now. At the end of a turn it does not wait when another connection holds the write lock
- * (the background move of audit rows, the admin CLI): SQLite's wait sleeps in steps of milliseconds, which every
- * request in flight would feel; the rows stay queued, in order, and are tried again a moment later. Readers of the
- * log and shutdown wait as long as the connection's busy timeout allows.
+ * Writes the queued rows now. At the end of a turn they go to the worker when one takes them; otherwise it does not
+ * wait when another connection holds the write lock (the background move of audit rows, the admin CLI): SQLite's
+ * wait sleeps in steps of milliseconds, which every request in flight would feel; the rows stay queued, in order,
+ * and are tried again a moment later. Readers of the log and shutdown write what is queued and wait for what the
+ * worker still has, as long as the connection's busy timeout allows.
  */
 export function flushAuditQueue(db: Db, o: { endOfTurn?: boolean } = {}): void {
   const queue = queues.get(db);
+  const writer = writers.get(db);
+  if (!o.endOfTurn && writer && !writer.settle(READER_WAIT_MS))
+    throw new Error('database is busy: the audit rows handed to the maintenance worker are not written yet');
   if (!queue || queue.length === 0 || !db.open) return;
   const rows = queue.slice();
+  if (o.endOfTurn && writer?.send(rows)) {
+    queue.splice(0, rows.length);
+    return;
+  }
   try {
-    withoutFsync(db, () =>
-      withoutWaiting(db, o.endOfTurn === true, () => db.transaction(() => appendAuditRows(db, rows))()),
-    );
+    withoutWaiting(db, o.endOfTurn === true, () => writeAuditRows(db, rows));
   } catch (err) {
     if (o.endOfTurn && (err as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
       setTimeout(() => flushAuditQueue(db, o), 1);
@@ -94,6 +147,11 @@ export function flushAuditQueue(db: Db, o: { endOfTurn?: boolean } = {}): void {
     throw err;
   }
   queue.splice(0, rows.length);
+}
+
+/** Rows of reads in one transaction without an fsync: a power cut may lose the last of them, a crash does not. */
+export function writeAuditRows(db: Db, rows: readonly AuditEntry[]): void {
+  withoutFsync(db, () => db.transaction(() => appendAuditRows(db, rows))());
 }
 
 function withoutWaiting<T>(db: Db, on: boolean, write: () => T): T {
