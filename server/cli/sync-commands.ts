@@ -6,6 +6,7 @@ import { findUserByUsername } from '../db/repos/users.ts';
 import { lastSuccessfulPull, linkClientToEhr, readCursor, recentRuns, type SyncCounts } from '../db/repos/sync-runs.ts';
 import { configuredAdapter } from '../sync/adapters.ts';
 import { checkHealth, healthAdapter } from '../sync/health-check.ts';
+import { runPush } from '../sync/run-push.ts';
 import { runPull, type RunResult } from '../sync/run-pull.ts';
 import { syncProgressPrinter, type ProgressStream } from './sync-progress.ts';
 import type { Clock } from '../clock.ts';
@@ -15,6 +16,7 @@ import type { Db } from '../db/open.ts';
 export const SYNC_USAGE = `  client:link --username truus --ehr-id 1234567
         Koppelt een cliënt aan zijn nummer in het ECD; alleen gekoppelde cliënten krijgen ECD-gegevens.
   sync:run                          Haalt nu de wijzigingen uit het ECD op (zoals de geplande synchronisatie).
+  sync:push                         Stuurt nu de cliëntrapportages naar het ECD (zoals 's nachts gepland).
   sync:status                       Toont of het ECD bereikbaar is en de laatste synchronisaties met aantallen en
                                     problemen.
 `;
@@ -96,6 +98,18 @@ export async function runSyncCommand(command: string, ctx: Ctx): Promise<boolean
       out(`Synchronisatie ${STATUS_WORDS[result.status]}: ${describeCounts(result.counts)}`);
       for (const p of result.problems) out(`  probleem: ${p.where}: ${p.message}`);
       if (result.status === 'failed') throw new SyncCliError(`De synchronisatie is mislukt: ${result.error}`);
+      return true;
+    }
+    case 'sync:push': {
+      // What the night's push does (PORTAL_SYNC_PUSH_CRON), now: for IT after an outage, or to check a connection.
+      const adapter = configuredAdapter(config, clock, db);
+      if (!adapter) throw new SyncCliError('Er is geen ECD-koppeling ingesteld (PORTAL_SYNC_ADAPTER).');
+      const result = await runPush({ db, clock }, adapter);
+      if (result.status === 'busy')
+        throw new SyncCliError('Er loopt al een synchronisatie; probeer het straks opnieuw.');
+      out(`Versturen ${STATUS_WORDS[result.status]}: ${describeCounts(result.counts)}`);
+      for (const p of result.problems) out(`  probleem: ${p.where}: ${p.message}`);
+      if (result.status === 'failed') throw new SyncCliError(`Het versturen is mislukt: ${result.error}`);
       return true;
     }
     case 'sync:status': {

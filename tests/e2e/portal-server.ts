@@ -71,14 +71,24 @@ export async function startPortalServer(extraEnv: Record<string, string> = {}): 
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  await poll(
-    () => {
-      if (child.exitCode !== null) throw new Error(`portal server exited: ${output}`);
-      return output.includes('draait op') ? true : undefined;
-    },
-    'the portal server to start',
-    30_000,
-  );
+  try {
+    await poll(
+      () => {
+        if (child.exitCode !== null) throw new Error(`portal server exited: ${output}`);
+        return output.includes('draait op') ? true : undefined;
+      },
+      'the portal server to start',
+      30_000,
+    );
+  } catch (err) {
+    // A server that did not come up is stopped and its data directory removed: no caller has a stop() for it.
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
 
   const smsFile = path.join(dataDir, 'outbox', 'sms.jsonl');
   const mailDir = path.join(dataDir, 'outbox', 'mail');

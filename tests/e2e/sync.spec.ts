@@ -12,7 +12,9 @@ import { FILE_DROP_FORMAT } from '../../shared/sync/file-drop.ts';
 let portal: PortalServer;
 
 test.beforeAll(async () => {
-  portal = await startPortalServer({ PORTAL_SYNC_ADAPTER: 'file-drop' });
+  // The schedule's own pulls (Careyn: 08:00 and 20:00) moved to New Year's night: one at the moment of the test's
+  // sync:run would make it answer "busy".
+  portal = await startPortalServer({ PORTAL_SYNC_ADAPTER: 'file-drop', PORTAL_SYNC_PULL_CRON: '0 0 1 1 *' });
   await portal.admin('demo:seed');
   await portal.admin('client:link', '--username', 'truus', '--ehr-id', 'ecd-1001');
 });
@@ -41,8 +43,9 @@ test('after a sync the new report is on the Tijdslijn and the panel says until w
   const panel = page.getByRole('link', { name: /Mijn dossier/ });
   const synced = panel.getByText(/bijgewerkt tot/);
 
-  // The EHR drops a file with a report of a moment ago; the sync takes it in.
-  const occurredAt = new Date(Date.now() - 5 * 60_000).toISOString();
+  // The EHR drops a file with a report of a moment ago (later than every demo report, which are all from before the
+  // seed); the sync takes it in.
+  const occurredAt = new Date(Date.now() - 1000).toISOString();
   const dropDir = path.join(portal.dataDir, 'ehr-drop');
   fs.mkdirSync(dropDir, { recursive: true });
   fs.writeFileSync(

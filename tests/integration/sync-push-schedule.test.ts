@@ -15,6 +15,7 @@ import { ORGANISATION_PRESETS } from '../../server/org/presets.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { EhrAdapter } from '../../server/sync/adapter.ts';
 import { silentLogger } from '../../server/log.ts';
+import { adminWithEnv } from '../helpers/admin-sync.ts';
 import { closeAll, makeTempDir, signIn, startTestPortal, type TestPortal } from '../helpers/portal.ts';
 
 let tp: TestPortal;
@@ -101,6 +102,41 @@ describe('nightly push of client reports', () => {
     const declined = await runPush({ db: tp.portal.db, clock: tp.clock }, declining);
     expect(declined.counts.client_report!.skipped).toBe(1);
     expect(unsent()).toEqual({ n: 1 });
+  });
+});
+
+describe('sync:push', () => {
+  it('the admin CLI pushes now what the night would, once; without a connection it says so', async () => {
+    const truus = await tp.createUser({ username: 'truus' });
+    tp.portal.db.transaction(() => linkClientToEhr(tp.portal.db, 'ons', 'ecd-1001', truus.clientId, 't'))();
+    const c = tp.client();
+    await signIn(tp, c, truus);
+    const reports = DossierPath.reports.replace(':clientId', String(truus.clientId));
+    expect((await c.post(reports, { text: 'Ik heb de hele middag in de tuin gezeten.' })).status).toBe(201);
+    const env = {
+      PORTAL_DATA_DIR: tp.dataDir,
+      PORTAL_SYNC_ADAPTER: 'file-drop',
+      PORTAL_SYNC_DROP_DIR: dropDir,
+      PORTAL_SYNC_SOURCE: 'ons',
+    };
+
+    const first = await adminWithEnv(env, ['sync:push']);
+    expect(first.out).toBe('Versturen geslaagd: cliëntrapportages: 1 nieuw, 0 gewijzigd, 0 verwijderd, 0 overgeslagen');
+    const sent = fs.readdirSync(path.join(dropDir, 'to-ehr'));
+    expect(sent).toHaveLength(1);
+    const body = JSON.parse(fs.readFileSync(path.join(dropDir, 'to-ehr', sent[0]!), 'utf8'));
+    expect(body.reports.map((r: { text: string }) => r.text)).toEqual(['Ik heb de hele middag in de tuin gezeten.']);
+    expect(recentRuns(tp.portal.db, 1)[0]).toMatchObject({ direction: 'push', status: 'succeeded' });
+
+    // a second push has nothing left to send
+    expect((await adminWithEnv(env, ['sync:push'])).out).toBe(
+      'Versturen geslaagd: cliëntrapportages: 0 nieuw, 0 gewijzigd, 0 verwijderd, 0 overgeslagen',
+    );
+    expect(fs.readdirSync(path.join(dropDir, 'to-ehr'))).toHaveLength(1);
+
+    await expect(adminWithEnv({ ...env, PORTAL_SYNC_ADAPTER: 'none' }, ['sync:push'])).rejects.toThrow(
+      /geen ECD-koppeling ingesteld/,
+    );
   });
 });
 
