@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../../server/config.ts';
 import { startPortal, type Portal } from '../../server/start.ts';
 import { silentLogger, type Logger } from '../../server/log.ts';
 import { scryptHasher, type PasswordHasher } from '../../server/auth/passwords.ts';
-import { createClientAccount, createContactAccount } from '../../server/accounts/create-account.ts';
+import { createClientAccount, createContactAccount, createStaffAccount } from '../../server/accounts/create-account.ts';
 import type { TwilioOptions } from '../../server/notify/transports.ts';
 import { ApiPath } from '../../shared/api/paths.ts';
 import { HttpClient, type Res } from './http-client.ts';
@@ -236,4 +236,17 @@ export async function createAnnie(tp: TestPortal, clientId: number): Promise<num
     { mustChangePassword: false },
   );
   return userId;
+}
+
+/** Anna, a staff member of location De Linde (mobile +31611223344, password GOOD_PASSWORD), signed in. */
+export async function signedInStaff(tp: TestPortal): Promise<HttpClient> {
+  await createStaffAccount(
+    { db: tp.portal.db, clock: tp.clock, hasher: tp.hasher },
+    { name: 'Anna', username: 'anna', email: 'anna@example.nl', mobile: '0611223344', location: 'De Linde' },
+    GOOD_PASSWORD,
+    { mustChangePassword: false },
+  );
+  const staff = tp.client();
+  await signIn(tp, staff, { username: 'anna', password: GOOD_PASSWORD, mobile: '+31611223344' });
+  return staff;
 }

@@ -7,23 +7,15 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiPath } from '../../shared/api/paths.ts';
 import { SyncStatusResponse, type SyncHealth } from '../../shared/api/sync.ts';
-import { createStaffAccount } from '../../server/accounts/create-account.ts';
 import { HEALTH_TIMEOUT_MS } from '../../server/sync/health-check.ts';
 import { adminWithEnv } from '../helpers/admin-sync.ts';
 import { onClose } from '../helpers/cleanup.ts';
-import { closeAll, GOOD_PASSWORD, makeTempDir, signIn, startTestPortal, type TestPortal } from '../helpers/portal.ts';
+import { closeAll, makeTempDir, signedInStaff, startTestPortal, type TestPortal } from '../helpers/portal.ts';
 
 afterEach(closeAll);
 
 async function staffStatus(tp: TestPortal) {
-  await createStaffAccount(
-    { db: tp.portal.db, clock: tp.clock, hasher: tp.hasher },
-    { name: 'Anna', username: 'anna', email: 'anna@example.nl', mobile: '0611223344', location: 'De Linde' },
-    GOOD_PASSWORD,
-    { mustChangePassword: false },
-  );
-  const staff = tp.client();
-  await signIn(tp, staff, { username: 'anna', password: GOOD_PASSWORD, mobile: '+31611223344' });
+  const staff = await signedInStaff(tp);
   return async () => {
     const res = await staff.get(ApiPath.syncStatus);
     expect(res.status, res.text).toBe(200);

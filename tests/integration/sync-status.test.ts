@@ -1,10 +1,9 @@
 // GET /api/v1/sync/status: the sync log for staff members; residents and relatives get 403, strangers 401.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiPath } from '../../shared/api/paths.ts';
-import { createStaffAccount } from '../../server/accounts/create-account.ts';
 import { configuredAdapter } from '../../server/sync/adapters.ts';
 import { runPull } from '../../server/sync/run-pull.ts';
-import { closeAll, GOOD_PASSWORD, makeTempDir, signIn, startTestPortal } from '../helpers/portal.ts';
+import { closeAll, makeTempDir, signIn, signedInStaff, startTestPortal } from '../helpers/portal.ts';
 
 afterEach(closeAll);
 
@@ -16,17 +15,10 @@ describe('sync status', () => {
       PORTAL_SYNC_SOURCE: 'ons',
       PORTAL_ORG_PRESET: 'careyn',
     });
-    await createStaffAccount(
-      { db: tp.portal.db, clock: tp.clock, hasher: tp.hasher },
-      { name: 'Anna', username: 'anna', email: 'anna@example.nl', mobile: '0611223344', location: 'De Linde' },
-      GOOD_PASSWORD,
-      { mustChangePassword: false },
-    );
     const result = await runPull({ db: tp.portal.db, clock: tp.clock }, configuredAdapter(tp.config, tp.clock)!);
     expect(result.status).toBe('succeeded');
 
-    const staff = tp.client();
-    await signIn(tp, staff, { username: 'anna', password: GOOD_PASSWORD, mobile: '+31611223344' });
+    const staff = await signedInStaff(tp);
     const res = await staff.get(ApiPath.syncStatus);
     expect(res.status, res.text).toBe(200);
     expect(res.json).toMatchObject({ adapter: 'file-drop', source: 'ons', health: { state: 'reachable' } });
@@ -48,14 +40,7 @@ describe('sync status', () => {
 
   it('without a connection it says so', async () => {
     const tp = await startTestPortal();
-    await createStaffAccount(
-      { db: tp.portal.db, clock: tp.clock, hasher: tp.hasher },
-      { name: 'Anna', username: 'anna', email: 'anna@example.nl', mobile: '0611223344', location: 'De Linde' },
-      GOOD_PASSWORD,
-      { mustChangePassword: false },
-    );
-    const staff = tp.client();
-    await signIn(tp, staff, { username: 'anna', password: GOOD_PASSWORD, mobile: '+31611223344' });
+    const staff = await signedInStaff(tp);
     expect((await staff.get(ApiPath.syncStatus)).json).toEqual({
       adapter: 'none',
       source: 'ehr',
