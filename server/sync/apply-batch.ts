@@ -7,7 +7,7 @@ import {
   deleteEhrContact,
   deleteEhrItem,
   deleteEhrPlan,
-  linkedClient,
+  linkedClients,
   writeEhrAppointment,
   writeEhrContact,
   writeEhrItem,
@@ -157,16 +157,17 @@ function applyRecord(db: Db, source: string, r: LinkedRecord, clientId: number, 
 
 export function applyBatch(db: Db, source: string, records: ImportRecord[], label: string, at: string): BatchTally {
   const t = emptyTally();
-  // A page holds many records of few clients: each client's link is read once per batch.
-  const links = new Map<string, number | null>();
+  // The links of all the batch's clients at once: a page of reports names up to a thousand of them.
+  const clients = new Set<string>();
+  for (const r of records) if (r.type !== 'delete') clients.add(r.client);
+  const links = linkedClients(db, source, clients);
   for (const r of records) {
     if (r.type === 'delete') {
       count(t, r.resource, applyDelete(db, source, r, at) ? 'deleted' : 'skipped');
       continue;
     }
-    let clientId = links.get(r.client);
-    if (clientId === undefined) links.set(r.client, (clientId = linkedClient(db, source, r.client)));
-    if (clientId === null) {
+    const clientId = links.get(r.client);
+    if (clientId === undefined) {
       count(t, r.type, 'skipped');
       t.problems.push({ where: `${label}: ${r.type} ${r.id}`, message: `client ${r.client} is not linked` });
       continue;

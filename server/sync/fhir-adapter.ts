@@ -18,11 +18,15 @@
 // the run is marked failed with the resource named in the sync log, the rest is imported and the cursor moves on. It
 // comes back once the EHR corrects it (a new lastUpdated); while it is the newest of its type, `ge` reads it again and
 // each run reports it again. Hard deletes: fhir-sweep.ts, only when `portalIds` is given.
+//
+// CarePlans are mapped per page, not one by one: a plan version's place can be shared (fhir-map-careplan.ts), so the
+// page's places are decided from their families and give removed versions and the CarePlans to write (planRecords).
 import { z } from 'zod';
 import type { SyncProblem } from '../db/repos/sync-runs.ts';
 import type { ClientReportOut, EhrAdapter, Health, ImportRecord, PullBatch } from './adapter.ts';
 import { fhirClient, type FhirClient } from './fhir-client.ts';
 import { Lookups, noNeeds } from './fhir-lookups.ts';
+import { planChanges, type PlanPlace } from './fhir-map-careplan.ts';
 import {
   isNursingReport,
   mapResource,
@@ -32,8 +36,8 @@ import {
   type PulledType,
 } from './fhir-mapping.ts';
 import { pushClientReports } from './fhir-push.ts';
-import { CapabilityStatement } from './fhir-schemas.ts';
-import { sweepDeletes, type PortalIds } from './fhir-sweep.ts';
+import { CapabilityStatement, type CarePlan } from './fhir-schemas.ts';
+import { sweepDeletes, sweepPlans, type PortalIds } from './fhir-sweep.ts';
 
 export const DEFAULT_PAGE_SIZE = 200;
 export const DEFAULT_SWEEP_EVERY_MS = 24 * 60 * 60 * 1000;
@@ -101,16 +105,65 @@ async function mapPage(
     noteNeeds(p.resource, lookups, needs);
   }
   await lookups.load(needs);
+  if (type === 'CarePlan') {
+    const carePlans = parsed.map((p) => p.r as CarePlan);
+    const places = carePlans.map((cp) => lookups.planOf(cp.id));
+    await lookups.loadFamilies(places.map((p) => p.id));
+    const changes = planChanges(places, lookups);
+    const plans = await planRecords(changes.deletes, [...changes.owners, ...changes.restores], carePlans, lookups);
+    // A page's unreadable CarePlan can also be the one of its place: reported once.
+    const seen = new Set(problems.map((x) => x.where));
+    return { records: plans.records, problems: [...problems, ...plans.problems.filter((x) => !seen.has(x.where))] };
+  }
   const records: ImportRecord[] = [];
   for (const { r, json } of parsed) {
     const m = mapResource(r, json, lookups);
     if (m && 'record' in m) records.push(m.record);
     else if (m) problems.push(m.problem);
   }
-  // The versions of a plan in their order: an earlier one applied after a later one would not become Historie's.
-  const version = (x: ImportRecord) => (x.type === 'plan' ? x.version : 0);
-  if (type === 'CarePlan') records.sort((a, b) => version(a) - version(b));
   return { records, problems };
+}
+
+/**
+ * A plan's changes as records: the removed versions first, then the CarePlans of their places (those not on the page
+ * from the lookups, with what they refer to), earlier versions first. In this order a removed newest version reopens
+ * the one before, which is then written with its own end, and an earlier version applied after a later one could
+ * not become Historie's.
+ */
+async function planRecords(
+  deletes: PlanPlace[],
+  owners: string[],
+  page: CarePlan[],
+  lookups: Lookups,
+): Promise<{ records: ImportRecord[]; problems: SyncProblem[] }> {
+  const problems: SyncProblem[] = [];
+  const onPage = new Map(page.map((cp) => [cp.id, cp]));
+  const needs = noNeeds();
+  const mapped: CarePlan[] = [];
+  for (const id of new Set(owners)) {
+    let cp = onPage.get(id);
+    if (!cp) {
+      const p = parseResource('CarePlan', lookups.carePlanJson(id));
+      if ('problem' in p) {
+        problems.push(p.problem);
+        continue;
+      }
+      cp = p.resource as CarePlan;
+      noteNeeds(cp, lookups, needs);
+    }
+    mapped.push(cp);
+  }
+  await lookups.load(needs);
+  const plans: ImportRecord[] = [];
+  for (const cp of mapped) {
+    const m = mapResource(cp, cp, lookups);
+    if (m && 'record' in m) plans.push(m.record);
+    else if (m) problems.push(m.problem);
+  }
+  const version = (x: ImportRecord) => (x.type === 'plan' ? x.version : 0);
+  plans.sort((a, b) => version(a) - version(b));
+  const removed: ImportRecord[] = deletes.map((d) => ({ type: 'delete', resource: 'plan', ...d }));
+  return { records: [...removed, ...plans], problems };
 }
 
 const later = (a: string | undefined, b: string | undefined) =>
@@ -177,8 +230,14 @@ export function fhirAdapter(o: FhirAdapterOptions): EhrAdapter {
       const now = o.now();
       if (cursor.sweptAt && now.getTime() - Date.parse(cursor.sweptAt) < sweepEveryMs) return;
       const deletes = await sweepDeletes(client, o.portalIds);
+      // Its own lookups: the plans' families as they are now, not as this run's pages found them.
+      const sweepLookups = new Lookups(client, clientIdSystem, now);
+      const plans = await sweepPlans(o.portalIds, sweepLookups);
+      const { records, problems } = await planRecords(plans.deletes, plans.restores, [], sweepLookups);
       cursor.sweptAt = now.toISOString();
-      yield { label: 'deleted in the EHR (all ids compared)', records: deletes, cursor: JSON.stringify(cursor) };
+      const label = 'deleted in the EHR (all ids compared)';
+      if (problems.length > 0) yield { label, rejected: problems };
+      yield { label, records: [...deletes, ...records], cursor: JSON.stringify(cursor) };
     },
 
     push: (reports: ClientReportOut[]) => pushClientReports(client, clientIdSystem, reports),

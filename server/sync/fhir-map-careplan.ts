@@ -1,4 +1,5 @@
-// CarePlan (+ its Goals) → one version of a care plan (the import record `plan`), for fhir-mapping.ts.
+// CarePlan (+ its Goals) → one version of a care plan (the import record `plan`), for fhir-mapping.ts; which
+// versions a page of CarePlans (or the sweep) writes or removes: planChanges, for fhir-adapter.ts and fhir-sweep.ts.
 //
 // Plan and version: in FHIR each version of a care plan is a CarePlan of its own, and a new one `replaces` the one
 // before. The CarePlans of one such chain are one plan in the portal: its id is the id of the first CarePlan of the
@@ -6,7 +7,17 @@
 // replaced ones by `_id`), its version the CarePlan's place in the chain (1 for the first). Not the identifier: EHRs
 // give each version an identifier of its own (the fixtures do). Not meta.versionId: that counts every edit of one
 // CarePlan, not the plan's versions. A replaced CarePlan that is no longer on the server still counts: its id comes
-// from the reference. Two CarePlans that replace the same one would both be version 2 of it; the later read wins.
+// from the reference.
+//
+// A place is not one CarePlan: an EHR that corrects a version enters it in error and replaces the version before it
+// anew, so two CarePlans share the place (both replace the same one); two active ones may too. So a place is decided
+// from all CarePlans in it on the server (the family, fhir-lookups.ts), never from the one read last: the place's
+// version is the shown one among them (the later `created`, else period.start, then the greater id); with none shown
+// and one entered in error (or none left on the server: the sweep) the place is withdrawn and its version removed,
+// and the nearest shown version below it is written again, so the one it had closed is current again with its own
+// end (the removal alone can only reopen it without one). A place with only a draft (or unknown) is left as it is.
+// The portal does not store which CarePlan a version came from, so a CarePlan deleted outright from the middle of a
+// chain cuts it: the later ones are a plan of their own from then on (the sweep removes them from the first).
 //
 // title (else "Zorgplan"); validFrom: period.start (else created); validTo: the end of period.end's day (a date is
 // included whole; the portal's plans are valid in [from, to)), also in Amsterdam time; a newer version closes the
@@ -17,12 +28,10 @@
 //     the details' `goal` references; its actions: their descriptions (else code). Cancelled or entered-in-error
 //     activities are left out;
 //   evaluations: the CarePlan's notes, with their day (Amsterdam time).
-// Statuses: active, on-hold, completed and revoked (ended early) are plan versions. draft is not yet one: not read.
-// entered-in-error (and an unknown status) is not read either: the import format has no delete of a plan version, so
-// one shown before stays until the format has such a delete — a known gap, not guessed around.
-// Hard deletes likewise: the sweep (fhir-sweep.ts) leaves plans alone.
+// Statuses: active, on-hold, completed and revoked (R4: ended before completion, still a plan that was) are plan
+// versions; entered-in-error withdraws one; draft is not yet one.
 import type { CarePlanContent } from '../../shared/api/dossier.ts';
-import type { ClientRefs, Lookups, Needs } from './fhir-lookups.ts';
+import type { CarePlanNode, ClientRefs, Lookups, Needs } from './fhir-lookups.ts';
 import type { CarePlan } from './fhir-schemas.ts';
 import { clip, conceptText, dayOf, endInstant, startInstant } from './fhir-values.ts';
 
@@ -95,4 +104,57 @@ export function planRecord(cp: CarePlan, refs: ClientRefs): object | null {
     validTo: endInstant(cp.period?.end) ?? null,
     content: contentOf(cp, refs),
   };
+}
+
+/** A plan's place: its version. */
+export interface PlanPlace {
+  id: string;
+  version: number;
+}
+
+/** What a set of places comes to: versions removed, and the CarePlans to map as the versions of their places. */
+export interface PlanChanges {
+  deletes: PlanPlace[];
+  /** The shown CarePlans of the places asked about. */
+  owners: string[];
+  /** The shown CarePlans below a removed version: written again, for their own end. */
+  restores: string[];
+}
+
+const sinceOf = (n: CarePlanNode) => Date.parse(startInstant(n.since) ?? '') || 0;
+
+/** The version of a place: its shown CarePlan; withdrawn (entered in error, or none on the server); null: left. */
+export function placeOf(claimants: CarePlanNode[]): { owner: string } | 'withdrawn' | null {
+  const shown = claimants.filter((n) => SHOWN.has(n.status ?? ''));
+  if (shown.length > 0) {
+    shown.sort((a, b) => sinceOf(b) - sinceOf(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    return { owner: shown[0]!.id };
+  }
+  return claimants.length === 0 || claimants.some((n) => n.status === 'entered-in-error') ? 'withdrawn' : null;
+}
+
+/** The changes of these places, from their families (loaded: Lookups.loadFamilies). Only the server's state counts. */
+export function planChanges(places: Iterable<PlanPlace>, refs: Pick<ClientRefs, 'claimants'>): PlanChanges {
+  const out: PlanChanges = { deletes: [], owners: [], restores: [] };
+  const done = new Set<string>();
+  for (const p of places) {
+    const key = `${p.id}#${p.version}`;
+    if (done.has(key)) continue;
+    done.add(key);
+    const place = placeOf(refs.claimants(p.id, p.version));
+    if (place === null) continue;
+    if (place !== 'withdrawn') {
+      out.owners.push(place.owner);
+      continue;
+    }
+    out.deletes.push(p);
+    for (let v = p.version - 1; v >= 1; v--) {
+      const below = placeOf(refs.claimants(p.id, v));
+      if (below !== null && below !== 'withdrawn') {
+        out.restores.push(below.owner);
+        break;
+      }
+    }
+  }
+  return out;
 }

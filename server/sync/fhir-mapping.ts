@@ -1,6 +1,7 @@
 // FHIR R4 resources → the portal's import records (the file-drop format, shared/sync/file-drop.ts), so both adapters
-// feed the same apply-batch.ts. Each mapped record is checked with that format's schema: what the file-drop adapter
-// would refuse, this one reports too (by resource and element), instead of writing it.
+// feed the same apply-batch.ts. Each mapped record is checked with that format's rules: what the file-drop adapter
+// would refuse, this one reports too (by resource and element), instead of writing it. A report (most of any import)
+// is checked by reportRecord below, which does without zod when the record plainly meets the rules.
 //
 // Observation → report, only nursing reports ("rapportages"): the text of the observation is its point (valueString
 // and/or note), it has no other value[x] and no HL7 measurement category (vital-signs, laboratory, …). A body weight
@@ -124,13 +125,13 @@ export function practitionerName(p: Practitioner): string | null {
   return personName(p.name, 120);
 }
 
+const isMeasurement = (k: { system?: string | undefined; code?: string | undefined }) =>
+  k.system === OBSERVATION_CATEGORY && MEASUREMENT_CATEGORIES.has(k.code ?? '');
+
 /** A nursing report, not a measurement; see the header. `raw` is the unparsed resource: its value[x] keys. */
 export function isNursingReport(raw: object, o: Observation): boolean {
   if (o.identifier?.some((i) => i.system === PORTAL_REPORT_SYSTEM)) return false;
-  const categories = (o.category ?? []).flatMap((c) => c.coding ?? []);
-  if (categories.some((k) => k.system === OBSERVATION_CATEGORY && MEASUREMENT_CATEGORIES.has(k.code ?? ''))) {
-    return false;
-  }
+  if (o.category?.some((c) => c.coding?.some(isMeasurement))) return false;
   if (Object.keys(raw).some((k) => k.startsWith('value') && k !== 'valueString')) return false;
   return SHOWN.Observation.has(o.status) ? reportText(o) !== '' : true;
 }
@@ -175,7 +176,19 @@ function authorOf(refs: Refs, candidates: Array<{ display?: string | undefined }
   return null;
 }
 
-function observationRecord(o: Observation, refs: Refs, client: string): object {
+/** A report as observationRecord builds it, before the file-drop format's rules are checked. */
+interface ReportCandidate {
+  type: 'report';
+  id: string;
+  client: string;
+  occurredAt: string | undefined;
+  title: string | null;
+  text: string;
+  author: string | null;
+  discipline: string | null;
+}
+
+function observationRecord(o: Observation, refs: Refs, client: string): ReportCandidate {
   const discipline = (o.category ?? [])
     .map((c) => c.coding?.find((k) => k.system !== OBSERVATION_CATEGORY && k.display)?.display ?? c.text)
     .find(Boolean);
@@ -306,13 +319,67 @@ export function mapResource(r: Parsed, raw: object, refs: Refs | ClientRefs): Ma
       : refs.clientOf(r.subject);
   // An appointment without a client (a team meeting) or a record about a Group is none of the portal's business.
   if (client === null) return null;
-  const candidate =
-    type === 'Observation'
-      ? observationRecord(r, refs, client)
-      : type === 'QuestionnaireResponse'
-        ? formRecord(r, refs, client)
-        : appointmentRecord(r, refs, client);
+  if (type === 'Observation') {
+    const candidate = observationRecord(r, refs, client);
+    return reportRecord(candidate) ?? checked(type, r.id, candidate);
+  }
+  const candidate = type === 'QuestionnaireResponse' ? formRecord(r, refs, client) : appointmentRecord(r, refs, client);
   return checked(type, r.id, candidate);
+}
+
+// The file-drop format's ReportRecord (shared/sync/file-drop.ts), for a record that meets it plainly: the same
+// record as the schema would give (texts trimmed), at a fraction of its cost per row. A value it is not sure about
+// (an instant with an offset, an empty text, one too long) gives undefined: the schema then decides, and names the
+// problem. fhir-mapping.test.ts holds both to the same answers.
+const INVALID = Symbol('invalid');
+function text(s: unknown, max: number): string | typeof INVALID {
+  if (typeof s !== 'string') return INVALID;
+  const t = s.trim();
+  return t.length >= 1 && t.length <= max ? t : INVALID;
+}
+function optionalText(s: unknown, max: number): string | null | undefined | typeof INVALID {
+  return s === null || s === undefined ? s : text(s, max);
+}
+const UTC_INSTANT = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digits = (s: string, from: number, to: number) => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+};
+/**
+ * Only an instant as toISOString writes it (UTC, milliseconds, a day the month has): the schema's normalisation then
+ * gives the same string. Checked by hand: a Date round trip per row cost more than the rest of the check.
+ */
+function utcInstant(s: unknown): string | typeof INVALID {
+  if (typeof s !== 'string' || !UTC_INSTANT.test(s)) return INVALID;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 7);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return digits(s, 8, 10) <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!) ? s : INVALID;
+}
+
+/** The checked report, or undefined when the schema has to decide. Exported for its test. */
+export function reportRecord(c: ReportCandidate): { record: ImportRecord } | undefined {
+  const id = text(c.id, 128);
+  const client = text(c.client, 128);
+  const occurredAt = utcInstant(c.occurredAt);
+  const title = optionalText(c.title, 200);
+  const body = text(c.text, 20_000);
+  const author = optionalText(c.author, 120);
+  const discipline = optionalText(c.discipline, 80);
+  if (
+    id === INVALID ||
+    client === INVALID ||
+    occurredAt === INVALID ||
+    title === INVALID ||
+    body === INVALID ||
+    author === INVALID ||
+    discipline === INVALID
+  ) {
+    return undefined;
+  }
+  return { record: { type: 'report', id, client, occurredAt, title, text: body, author, discipline } };
 }
 
 /** A record as the file-drop format would take it, or the problem named by the resource and its element. */

@@ -4,12 +4,20 @@
 // each swept type and looks for the portal's rows of this source that are missing. Such a list is not a snapshot
 // (offset pages shift when the EHR deletes during the listing), so before anything is deleted each missing id is asked
 // for once more by `_id`: only what is really gone disappears from the portal.
-// Swept: the types whose records the import format can delete (reports, forms, appointments, contacts). A Patient or
-// CarePlan gone from the EHR leaves Mijn gegevens and the plans as they were: there is no delete of a person or a plan.
-import { ehrExternalIds } from '../db/repos/ehr-import.ts';
+// Swept: the types whose records the import format can delete (reports, forms, appointments, contacts), and plan
+// versions. A Patient gone from the EHR leaves Mijn gegevens as it was: there is no delete of a person.
+//
+// Plan versions are not listed by id: the portal keeps a plan by its first CarePlan's id and a version by its place,
+// not by the CarePlan it came from. So each plan of the portal has its family read again (fhir-lookups.ts: the first
+// CarePlan by `_id`, then step by step what `replaces` it; small searches, one page each, so no listing shifts), and
+// a version whose place no longer has a CarePlan shown (none on the server, or only one entered in error) goes, by
+// the same rule as the pull's (fhir-map-careplan.ts planChanges), so the two never disagree about a place.
+import { ehrExternalIds, ehrPlanVersions } from '../db/repos/ehr-import.ts';
 import type { Db } from '../db/open.ts';
 import type { ImportRecord } from './adapter.ts';
 import type { FhirClient } from './fhir-client.ts';
+import type { Lookups } from './fhir-lookups.ts';
+import { planChanges, type PlanChanges, type PlanPlace } from './fhir-map-careplan.ts';
 import { RESOURCE_OF, type PulledType } from './fhir-mapping.ts';
 
 /** The largest page R4 servers commonly allow; the listing wants few requests. */
@@ -20,12 +28,20 @@ const SWEPT_TYPES = ['Observation', 'QuestionnaireResponse', 'Appointment', 'Rel
 type SweptType = (typeof SWEPT_TYPES)[number];
 export type SweptResource = (typeof RESOURCE_OF)[SweptType];
 
-/** The portal's external ids of one kind from this source: what could have been deleted in the EHR. */
-export type PortalIds = (resource: SweptResource) => string[];
+/** What of this source the portal has: what could have been deleted in the EHR. */
+export interface PortalIds {
+  /** The external ids of one kind. */
+  ids(resource: SweptResource): string[];
+  /** The plans' versions: the plan's id (its first CarePlan's) and version. */
+  planVersions(): PlanPlace[];
+}
 
-/** The portal's ids of this source, per resource, from the repository (ehr-import.ts). */
+/** The portal's ids of this source, from the repository (ehr-import.ts). */
 export function portalIdsOf(db: Db, source: string): PortalIds {
-  return (resource) => ehrExternalIds(db, source, resource);
+  return {
+    ids: (resource) => ehrExternalIds(db, source, resource),
+    planVersions: () => ehrPlanVersions(db, source),
+  };
 }
 
 async function listIds(client: FhirClient, type: PulledType): Promise<Set<string>> {
@@ -57,7 +73,7 @@ export async function sweepDeletes(client: FhirClient, portalIds: PortalIds): Pr
   const out: ImportRecord[] = [];
   for (const type of SWEPT_TYPES) {
     const resource = RESOURCE_OF[type];
-    const mine = portalIds(resource);
+    const mine = portalIds.ids(resource);
     if (mine.length === 0) continue;
     const theirs = await listIds(client, type);
     const missing = mine.filter((id) => !theirs.has(id));
@@ -66,4 +82,16 @@ export async function sweepDeletes(client: FhirClient, portalIds: PortalIds): Pr
     for (const id of missing) if (!back.has(id)) out.push({ type: 'delete', resource, id });
   }
   return out;
+}
+
+/**
+ * The portal's plan versions whose place is withdrawn on the server, and the versions below them to write again (for
+ * their own end). `lookups`: this sweep's own, so the families are read now, not taken from the run's pages.
+ */
+export async function sweepPlans(portalIds: PortalIds, lookups: Lookups): Promise<Omit<PlanChanges, 'owners'>> {
+  const mine = portalIds.planVersions();
+  if (mine.length === 0) return { deletes: [], restores: [] };
+  await lookups.loadFamilies(mine.map((p) => p.id));
+  const { deletes, restores } = planChanges(mine, lookups);
+  return { deletes, restores };
 }

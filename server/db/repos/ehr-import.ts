@@ -1,18 +1,23 @@
-// What the EHR sync writes: every EHR row through writeCompared (compared before written, keyed by source and
-// external id), so a repeated import changes nothing and the run can count created / updated / unchanged.
+// What the EHR sync writes: every EHR row through a compared writer (compared before written, keyed by source and
+// external id), so a repeated import changes nothing and the run can count created / updated / unchanged. A row's
+// values are passed in the order of the columns its writer declares (key, values, stamp, insert-only).
 import type { Db } from '../open.ts';
-import { writeCompared, type SqlValue, type WriteOutcome } from './compared-write.ts';
+import { comparedWriter, type SqlValue, type WriteOutcome } from './compared-write.ts';
 import type { ClientDetails } from './client-details.ts';
 
 export type { WriteOutcome } from './compared-write.ts';
 
-export function linkedClient(db: Db, source: string, ehrId: string): number | null {
-  const r = db.prepare('SELECT client_id FROM ehr_links WHERE source = ? AND ehr_id = ?').get(source, ehrId) as
-    { client_id: number } | undefined;
-  return r?.client_id ?? null;
+/** The portal clients linked to these EHR client ids; an unlinked one is missing from the map. */
+export function linkedClients(db: Db, source: string, ehrIds: Iterable<string>): Map<string, number> {
+  // One query for a whole batch: a page of a thousand reports names up to a thousand clients.
+  const rows = db
+    .prepare(`SELECT ehr_id, client_id FROM ehr_links WHERE source = ? AND ehr_id IN (SELECT value FROM json_each(?))`)
+    .all(source, JSON.stringify([...ehrIds])) as Array<{ ehr_id: string; client_id: number }>;
+  return new Map(rows.map((r) => [r.ehr_id, r.client_id]));
 }
 
-const keyOf = (source: string, externalId: string) => ({ source, external_id: externalId });
+const KEY = ['source', 'external_id'] as const;
+const PHOTO = ['photo', 'photo_type'] as const;
 
 export interface EhrItemRow {
   clientId: number;
@@ -26,24 +31,28 @@ export interface EhrItemRow {
   discipline: string | null;
 }
 
+const items = comparedWriter({
+  table: 'dossier_items',
+  key: KEY,
+  values: ['client_id', 'kind', 'occurred_at', 'title', 'body', 'fields', 'author_name', 'discipline'],
+  stamp: ['synced_at'],
+});
+
 /** A report, form or notice of the dossier. */
 export function writeEhrItem(db: Db, source: string, externalId: string, v: EhrItemRow, at: string): WriteOutcome {
-  return writeCompared(
-    db,
-    'dossier_items',
-    keyOf(source, externalId),
-    {
-      client_id: v.clientId,
-      kind: v.kind,
-      occurred_at: v.occurredAt,
-      title: v.title,
-      body: v.body,
-      fields: v.fields,
-      author_name: v.authorName,
-      discipline: v.discipline,
-    },
-    { synced_at: at },
-  ).outcome;
+  return items(db)([
+    source,
+    externalId,
+    v.clientId,
+    v.kind,
+    v.occurredAt,
+    v.title,
+    v.body,
+    v.fields,
+    v.authorName,
+    v.discipline,
+    at,
+  ]).outcome;
 }
 
 /** Removes a report or form the EHR deleted; false when the portal did not have it. */
@@ -64,6 +73,14 @@ export interface EhrAppointmentRow {
   staffMemberId: number | null;
 }
 
+const appointments = comparedWriter({
+  table: 'appointments',
+  key: KEY,
+  values: ['kind', 'client_id', 'starts_at', 'ends_at', 'description', 'location', 'staff_member_id', 'deleted_at'],
+  stamp: ['updated_at', 'synced_at'],
+  insertOnly: ['created_at'],
+});
+
 /** A care appointment; one the EHR deleted earlier and now sends again comes back (deleted_at cleared). */
 export function writeEhrAppointment(
   db: Db,
@@ -72,23 +89,21 @@ export function writeEhrAppointment(
   v: EhrAppointmentRow,
   at: string,
 ): WriteOutcome {
-  return writeCompared(
-    db,
-    'appointments',
-    keyOf(source, externalId),
-    {
-      kind: 'care',
-      client_id: v.clientId,
-      starts_at: v.startsAt,
-      ends_at: v.endsAt,
-      description: v.description,
-      location: v.location,
-      staff_member_id: v.staffMemberId,
-      deleted_at: null,
-    },
-    { updated_at: at, synced_at: at },
-    { created_at: at },
-  ).outcome;
+  return appointments(db)([
+    source,
+    externalId,
+    'care',
+    v.clientId,
+    v.startsAt,
+    v.endsAt,
+    v.description,
+    v.location,
+    v.staffMemberId,
+    null,
+    at,
+    at,
+    at,
+  ]).outcome;
 }
 
 /** Care appointments are soft-deleted (the audit trail may point at them); false when there was none to delete. */
@@ -104,11 +119,18 @@ export function deleteEhrAppointment(db: Db, source: string, externalId: string,
 
 export type Photo = { data: Buffer; type: 'image/png' | 'image/jpeg' } | null;
 
-/** The photo columns to write: `undefined` (the EHR said nothing) keeps what is stored, so they are not compared. */
-function photoColumns(photo: Photo | undefined): Record<string, SqlValue> {
-  if (photo === undefined) return {};
-  return { photo: photo?.data ?? null, photo_type: photo ? photo.type : null };
-}
+// The photo columns are written only when the EHR said something about the photo: `undefined` keeps what is stored,
+// so those rows go through a writer without the photo columns (neither compared nor written).
+const photoValues = (photo: Photo): SqlValue[] => [photo?.data ?? null, photo ? photo.type : null];
+
+const staffTable = (photo: boolean) =>
+  comparedWriter({
+    table: 'staff_members',
+    key: KEY,
+    values: ['display_name', 'role', ...(photo ? PHOTO : [])],
+    stamp: ['synced_at'],
+  });
+const staff = { keepPhoto: staffTable(false), withPhoto: staffTable(true) };
 
 /** A care staff member named on an appointment. */
 export function writeEhrStaff(
@@ -118,19 +140,36 @@ export function writeEhrStaff(
   v: { displayName: string; role: string | null; photo?: Photo },
   at: string,
 ): { id: number; outcome: WriteOutcome } {
-  return writeCompared(
-    db,
-    'staff_members',
-    keyOf(source, externalId),
-    { display_name: v.displayName, role: v.role, ...photoColumns(v.photo) },
-    { synced_at: at },
-  );
+  return v.photo === undefined
+    ? staff.keepPhoto(db)([source, externalId, v.displayName, v.role, at])
+    : staff.withPhoto(db)([source, externalId, v.displayName, v.role, ...photoValues(v.photo), at]);
 }
 
 /** The personal data as ClientDetails has them, with the photo itself (undefined: keep the stored one). */
 export type PersonRow = Omit<ClientDetails, 'clientId' | 'hasPhoto' | 'source' | 'externalId' | 'syncedAt'> & {
   photo?: Photo;
 };
+
+const personTable = (photo: boolean) =>
+  comparedWriter({
+    table: 'client_details',
+    key: ['client_id'],
+    values: [
+      ...KEY,
+      'full_name',
+      'birth_date',
+      'address',
+      'postal_code',
+      'city',
+      'phone',
+      'client_number',
+      'location',
+      'ward',
+      ...(photo ? PHOTO : []),
+    ],
+    stamp: ['synced_at'],
+  });
+const persons = { keepPhoto: personTable(false), withPhoto: personTable(true) };
 
 /** The client's personal data (one row per client). */
 export function writeEhrPerson(
@@ -141,27 +180,30 @@ export function writeEhrPerson(
   v: PersonRow,
   at: string,
 ): WriteOutcome {
-  return writeCompared(
-    db,
-    'client_details',
-    { client_id: clientId },
-    {
-      source,
-      external_id: externalId,
-      full_name: v.fullName,
-      birth_date: v.birthDate,
-      address: v.address,
-      postal_code: v.postalCode,
-      city: v.city,
-      phone: v.phone,
-      client_number: v.clientNumber,
-      location: v.location,
-      ward: v.ward,
-      ...photoColumns(v.photo),
-    },
-    { synced_at: at },
-  ).outcome;
+  const row: SqlValue[] = [
+    clientId,
+    source,
+    externalId,
+    v.fullName,
+    v.birthDate,
+    v.address,
+    v.postalCode,
+    v.city,
+    v.phone,
+    v.clientNumber,
+    v.location,
+    v.ward,
+  ];
+  if (v.photo === undefined) return persons.keepPhoto(db)([...row, at]).outcome;
+  return persons.withPhoto(db)([...row, ...photoValues(v.photo), at]).outcome;
 }
+
+const contacts = comparedWriter({
+  table: 'client_contacts',
+  key: KEY,
+  values: ['client_id', 'name', 'relation', 'phone', 'email'],
+  stamp: ['synced_at'],
+});
 
 export function writeEhrContact(
   db: Db,
@@ -170,13 +212,7 @@ export function writeEhrContact(
   v: { clientId: number; name: string; relation: string | null; phone: string | null; email: string | null },
   at: string,
 ): WriteOutcome {
-  return writeCompared(
-    db,
-    'client_contacts',
-    keyOf(source, externalId),
-    { client_id: v.clientId, name: v.name, relation: v.relation, phone: v.phone, email: v.email },
-    { synced_at: at },
-  ).outcome;
+  return contacts(db)([source, externalId, v.clientId, v.name, v.relation, v.phone, v.email, at]).outcome;
 }
 
 export function deleteEhrContact(db: Db, source: string, externalId: string): boolean {
@@ -194,6 +230,13 @@ export interface PlanVersionRow {
   /** JSON of the plan's content (CarePlanContent). */
   content: string;
 }
+
+const plans = comparedWriter({
+  table: 'care_plans',
+  key: [...KEY, 'version'],
+  values: ['client_id', 'title', 'valid_from', 'valid_to', 'content'],
+  stamp: ['synced_at'],
+});
 
 /**
  * One version of a care plan. A version newer than all others closes the earlier open ones where it starts: they move
@@ -216,13 +259,17 @@ export function writeEhrPlanVersion(
     successor !== null && successor > v.validFrom && (v.validTo === null || v.validTo > successor)
       ? successor
       : v.validTo;
-  const { outcome } = writeCompared(
-    db,
-    'care_plans',
-    { ...keyOf(source, externalId), version: v.version },
-    { client_id: v.clientId, title: v.title, valid_from: v.validFrom, valid_to: validTo, content: v.content },
-    { synced_at: at },
-  );
+  const { outcome } = plans(db)([
+    source,
+    externalId,
+    v.version,
+    v.clientId,
+    v.title,
+    v.validFrom,
+    validTo,
+    v.content,
+    at,
+  ]);
   const newest = (
     db
       .prepare('SELECT MAX(version) AS v FROM care_plans WHERE source = ? AND external_id = ?')
@@ -252,6 +299,13 @@ export function ehrExternalIds(
   return (rows as Array<{ id: string }>).map((r) => r.id);
 }
 
+/** The plan versions of this source in the portal (the FHIR adapter's hard-delete sweep of CarePlans). */
+export function ehrPlanVersions(db: Db, source: string): Array<{ id: string; version: number }> {
+  return db
+    .prepare('SELECT external_id AS id, version FROM care_plans WHERE source = ? ORDER BY external_id, version')
+    .all(source) as Array<{ id: string; version: number }>;
+}
+
 /**
  * Removes a plan version the EHR withdrew (or the whole plan without `version`). When it was the newest, the version
  * before it is current again: its end is taken back where the removed one had set it (the inverse of
@@ -264,6 +318,12 @@ export function deleteEhrPlan(
   version: number | undefined,
   at: string,
 ): boolean {
+  // A removed version's "plan is gewijzigd" notice (apply-batch.ts: `<plan>#v<version>`) announced what is gone.
+  db.prepare(
+    `DELETE FROM dossier_items WHERE source = ? AND kind = 'notice' AND external_id IN
+       (SELECT external_id || '#v' || version FROM care_plans
+        WHERE source = ? AND external_id = ? AND (? IS NULL OR version = ?))`,
+  ).run(source, source, externalId, version ?? null, version ?? null);
   if (version === undefined) {
     return (
       db.prepare('DELETE FROM care_plans WHERE source = ? AND external_id = ?').run(source, externalId).changes > 0
