@@ -331,4 +331,15 @@ describe('background maintenance', () => {
     await endOfTurn();
     expect(actions(w.db)).toHaveLength(5);
   });
+  it('a change written on the server connection comes after the reads the worker still has, in id order too', async () => {
+    const w = world();
+    w.start({ intervalMs: 60_000 });
+    w.queue('read', 3);
+    await endOfTurn(); // handed over; the worker gathers for a few milliseconds before it commits
+    expect(counts(w.db).recent).toBe(0);
+    const deps = { db: w.db, clock: new FixedClock('2026-01-01T10:00:01Z') };
+    w.db.transaction(() => audit(deps, null, { action: 'change.write', outcome: 'success', userId: 1, clientId: 1 }))();
+    expect(actions(w.db)).toEqual(['read.0', 'read.1', 'read.2', 'change.write']);
+    expect(w.errors).toEqual([]);
+  });
 });

@@ -29,7 +29,31 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
  */
 function immediateTransactions(db: Db): void {
   const transaction = db.transaction.bind(db);
-  db.transaction = ((fn: Parameters<Db['transaction']>[0]) => transaction(fn).immediate) as Db['transaction'];
+  db.transaction = ((fn: Parameters<Db['transaction']>[0]) => {
+    const t = transaction(fn);
+    const immediate = ((...args: unknown[]) => {
+      if (!db.inTransaction) beforeWriting.get(db)?.();
+      return t.immediate(...args);
+    }) as typeof t;
+    return Object.assign(immediate, {
+      default: immediate,
+      deferred: t.deferred,
+      immediate,
+      exclusive: t.exclusive,
+    });
+  }) as Db['transaction'];
+}
+
+const beforeWriting = new WeakMap<Db, () => void>();
+
+/**
+ * Runs `hook` before each outermost write transaction of this connection takes the write lock (null: none). The
+ * audit rows handed to the maintenance worker are settled there: a change writes its own audit row in its
+ * transaction, and the rows of the reads before it must get the lower ids (repos/audit-log.ts).
+ */
+export function beforeEachWriteTransaction(db: Db, hook: (() => void) | null): void {
+  if (hook) beforeWriting.set(db, hook);
+  else beforeWriting.delete(db);
 }
 
 /** Enough for every distinct SQL text of the server; a runaway of generated SQL only evicts the oldest. */

@@ -23,7 +23,6 @@ import { wardRoutes } from './routes/ward.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { testHookRoutes } from './routes/test-hooks.ts';
 import { staticWeb } from './static-web.ts';
-import { settleAuditRows } from '../db/repos/audit-log.ts';
 import type { AdjustableClock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { AuthDeps } from '../auth/deps.ts';
@@ -46,13 +45,6 @@ export function createApp({ config, deps, log, testClock }: AppOptions): Koa {
   // The Date header comes from the portal's one clock: the UI's countdowns (code validity, resend) use it.
   app.use((ctx, next) => {
     ctx.set('Date', deps.clock.now().toUTCString());
-    return next();
-  });
-  // A request that may change something writes its audit row in its own transaction, on this connection; the rows
-  // of earlier reads that the maintenance worker is still writing go first, so that the log's ids keep the order of
-  // events. Reads do not wait. Nor does a change for longer than a second (the worker may be waiting for a lock).
-  app.use((ctx, next) => {
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') settleAuditRows(deps.db, 1000);
     return next();
   });
   app.use(sameOrigin(config.publicUrl));

@@ -1,4 +1,4 @@
-import { withoutFsync, type Db } from '../open.ts';
+import { beforeEachWriteTransaction, withoutFsync, type Db } from '../open.ts';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -78,20 +78,19 @@ export interface AuditRowWriter {
 /** How long a reader of the log waits for the rows the worker has (the worker waits up to 5 s for a lock). */
 const READER_WAIT_MS = 15_000;
 
-/**
- * Waits (up to timeoutMs) until the rows handed to the worker are committed; true when they are or there are none.
- * Before a change that writes its own audit row on this connection, so that the log's ids keep the order of events.
- */
-export function settleAuditRows(db: Db, timeoutMs: number): boolean {
-  return writers.get(db)?.settle(timeoutMs) ?? true;
-}
 const writers = new WeakMap<Db, AuditRowWriter>();
 
 /** null: this connection writes its end-of-turn rows itself again. */
 export function handAuditRowsTo(db: Db, writer: AuditRowWriter | null): void {
   if (writer) writers.set(db, writer);
   else writers.delete(db);
+  // A change writes its own audit row in its transaction, on this connection: the rows of the reads before it that
+  // the worker still has are committed first, so that the log's ids keep the order of events. Not for longer than a
+  // second: the worker may itself be waiting for another connection's lock, and the change must not fail for that.
+  beforeEachWriteTransaction(db, writer ? () => void writer.settle(WRITE_WAIT_MS) : null);
 }
+
+const WRITE_WAIT_MS = 1000;
 
 /** How a batch of rows travels to another thread and is inserted there: flat values, statements of up to 64 rows. */
 export const AUDIT_INSERT = {
